@@ -1,0 +1,2 @@
+// @brook/cli — the `brook` command.
+export {};

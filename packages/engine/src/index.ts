@@ -1,0 +1,2 @@
+// @brook/engine — running a definition: scheduler over runAfter, action handlers, retries, checkpoints.
+export {};
