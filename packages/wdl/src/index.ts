@@ -6,3 +6,17 @@ export { type ErrorCategory, ERROR_CATEGORIES, type ClassifiedError, type Remedy
 // Expressions
 export type { ExpressionHost } from './expressions/host.js';
 export { ExpressionError, type WdlFunction, type FunctionCategory, type FunctionContext } from './functions/registry.js';
+
+// Definitions
+export type {
+  WorkflowDefinition,
+  ParameterDefinition,
+  TriggerDefinition,
+  ActionDefinition,
+  RunAfterStatus,
+  RetryPolicy,
+  RuntimeConfiguration,
+  Recurrence,
+  StaticResult,
+} from './definitions/types.js';
+export { normalizeTypeName } from './definitions/types.js';

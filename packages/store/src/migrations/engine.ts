@@ -1,0 +1,3 @@
+import type { NamedMigration } from './index.js';
+
+export const engineMigrations: NamedMigration[] = [];
