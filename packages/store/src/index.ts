@@ -2,3 +2,7 @@
 export { openDatabase, type BrookDatabase, type DialectName, type OpenDatabaseOptions } from './database.js';
 export { migrateToLatest } from './migrations/index.js';
 export type { BrookTables } from './schema/tables.js';
+
+// Platform: accounts, flow ownership and trigger keys, connections, notifications, audit, jobs, schedules
+export * from './platform/index.js';
+export type * from './schema/platform.js';
