@@ -153,8 +153,11 @@ export interface RunUpdate {
   connectionIds?: string[];
   /** Give the run up: clear the lease (a finished run, or a stopping worker). */
   release?: boolean;
-  /** Sleep until this time (a timer row is written); the lease is released. */
-  suspendUntil?: number | null;
+  /**
+   * Sleep: the lease is released and the run is not claimable until `until` (a timer row
+   * is written) or until `wakeRun` (a webhook callback); `until: null` waits for the callback only.
+   */
+  suspend?: { until: number | null };
 }
 
 /** Everything one run writes in one checkpoint. Applied only while `leaseOwner` holds the run. */
@@ -198,6 +201,8 @@ export interface RunStore {
   getRun(runId: string): Promise<RunRecord | null>;
   /** The run and all its action records, in start order. */
   loadRun(runId: string): Promise<{ run: RunRecord; actions: ActionRecord[] } | null>;
+  /** One action record (a waiting webhook polls its own for the callback). */
+  getAction(runId: string, key: string): Promise<ActionRecord | null>;
   getFlowVersion(flowId: string, version: number): Promise<FlowVersionRecord | null>;
   /** The flow's current version (resubmit of a whole run uses it). */
   getCurrentFlowVersion(flowId: string): Promise<FlowVersionRecord | null>;

@@ -13,6 +13,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface BrookDatabase {
   db: Kysely<BrookTables>;
   dialect: DialectName;
+  /** The URL it was opened with (PostgreSQL: a second connection LISTENs on it). */
+  url: string;
   /** The SQLite handle, for the few things Kysely does not do (pragmas, backups). */
   sqlite?: Database.Database;
   close(): Promise<void>;
@@ -32,7 +34,7 @@ export function openDatabase(options: OpenDatabaseOptions): BrookDatabase {
   if (/^postgres(ql)?:\/\//.test(options.url)) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = new Kysely<BrookTables>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', url: options.url, close: () => db.destroy() };
   }
   const file = options.url.replace(/^sqlite:(\/\/)?/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -42,5 +44,5 @@ export function openDatabase(options: OpenDatabaseOptions): BrookDatabase {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<BrookTables>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, url: options.url, close: () => db.destroy() };
 }
