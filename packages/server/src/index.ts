@@ -1,2 +1,6 @@
 // @brook/server — Fastify: REST API, webhook triggers, sessions, schedules, notifications; serves the portal.
-export {};
+export { loadConfig, testConfig, ConfigError, type BrookConfig, type BrookEnvironment } from './config/config.js';
+export { createServer, type BrookServer, type ServerOptions, type BackgroundService } from './app/create-server.js';
+export { createLogger } from './app/logger.js';
+export { hashPassword, verifyPassword } from './accounts/passwords.js';
+export type { ServerContext } from './app/context.js';

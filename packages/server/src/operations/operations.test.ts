@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiClient, startTestServer, type TestServer } from '../testing/harness.js';
+
+describe('serving: health, OpenAPI, errors, headers, the portal', () => {
+  let server: TestServer;
+  let web: string;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { bodyLimitBytes: 4096 });
+    web = join(server.dataDir, 'web');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>Brook portal</title>');
+    writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+  });
+  afterAll(async () => server.close());
+
+  it('reports health with the database kind and version', async () => {
+    const answer = await new ApiClient(server.url).get('/healthz');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ status: 'ok', database: 'sqlite', version: expect.any(String) });
+  });
+
+  it('describes every declared route in the OpenAPI document', async () => {
+    const answer = await new ApiClient(server.url).get('/api/v1/openapi.json');
+    expect(answer.body.openapi).toBe('3.1.0');
+    for (const entry of server.server.catalog) {
+      const path = entry.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}').replace(/\*$/, '{path}');
+      const methods = Array.isArray(entry.method) ? entry.method : [entry.method];
+      for (const method of methods) expect(answer.body.paths[path]?.[method.toLowerCase()], `${method} ${path}`).toBeDefined();
+    }
+    const login = answer.body.paths['/api/v1/auth/login'].post;
+    expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+  });
+
+  it('answers every error in the documented shape', async () => {
+    const client = new ApiClient(server.url);
+    const badJson = await client.request('POST', '/api/v1/auth/login', '{"email": ', { 'content-type': 'application/json' });
+    expect(badJson.status).toBe(400);
+    expect(badJson.body.error.code).toBe('ValidationFailed');
+    const tooLarge = await client.post('/api/v1/auth/login', { email: 'x'.repeat(5000), password: 'p' });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.code).toBe('PayloadTooLarge');
+    const missing = await client.get('/api/v1/no-such-thing');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('NotFound');
+    const unauthenticated = await client.get('/api/v1/tokens');
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.body).toEqual({ error: { code: 'Unauthenticated', message: expect.any(String) } });
+  });
+
+  it('sends security headers', async () => {
+    const answer = await new ApiClient(server.url).get('/healthz');
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('x-frame-options')).toBe('DENY');
+    expect(answer.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('explains how to build the portal when it is not built', async () => {
+    const answer = await new ApiClient(server.url).get('/');
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain('npm run build');
+  });
+
+  it('serves a built portal with a fallback to index.html for deep links', async () => {
+    const { createServer } = await import('../app/create-server.js');
+    const portal = await createServer({ ...server.config, port: 0, dataDir: join(server.dataDir, 'second') , databaseUrl: join(server.dataDir, 'second', 'brook.db') }, { webDist: web });
+    const url = await portal.listen();
+    try {
+      const client = new ApiClient(url);
+      expect((await client.get('/')).text).toContain('Brook portal');
+      const deep = await client.get('/runs/run_123');
+      expect(deep.status).toBe(200);
+      expect(deep.text).toContain('Brook portal');
+      expect((await client.get('/assets/app.js')).text).toContain('console.log');
+      expect((await client.get('/assets/missing.js')).status).toBe(404);
+      expect((await client.get('/api/v1/missing')).body.error.code).toBe('NotFound');
+    } finally {
+      await portal.close();
+    }
+  });
+});
