@@ -2,7 +2,8 @@
 // and wires them into one Fastify app. Usable in tests on port 0; `brook serve` calls
 // it with the configuration from the environment.
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { mkdirSync } from 'node:fs';
@@ -66,7 +67,7 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   const platform = createPlatformStore(database);
   const context: ServerContext = { config, database, platform, logger, now, version: BROOK_VERSION, audit: auditRecorder(platform, logger, now) };
 
-  const app = Fastify({
+  const app: FastifyInstance = Fastify<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>({
     loggerInstance: logger,
     // One line per request, written by the onResponse hook below (with the sig masked).
     logController: new LogController({ disableRequestLogging: true }),
