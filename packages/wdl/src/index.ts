@@ -20,3 +20,25 @@ export type {
   StaticResult,
 } from './definitions/types.js';
 export { normalizeTypeName } from './definitions/types.js';
+
+// Definitions: validation, the action tree, connection references
+export { validateDefinition, type ValidationOptions, type ValidationResult } from './definitions/validate.js';
+export {
+  type DefinitionProblem,
+  type DefinitionProblemCode,
+  DEFINITION_PROBLEM_CODES,
+  type ProblemSeverity,
+  hasErrors,
+  sortProblems,
+  escapePointerSegment,
+} from './definitions/problems.js';
+export { listActions, type ActionListing } from './definitions/action-tree.js';
+export { collectConnectionReferences, type ConnectionReferenceUse, type ConnectionReferenceKind } from './definitions/connection-references.js';
+export { KNOWN_TRIGGER_TYPES, KNOWN_ACTION_TYPES, CONTAINER_ACTION_TYPES } from './definitions/known-types.js';
+export { DEFINITION_LIMITS } from './definitions/validate-limits.js';
+export { isArmPlaceholder, type ArmContext } from './definitions/arm-placeholders.js';
+
+// Import formats
+export { importFlow, detectFormat, type ImportedFlow } from './import/import-flow.js';
+export type { ImportFormat, ImportOptions } from './import/extracted.js';
+export type { ImportedConnectionReference } from './import/connection-references.js';

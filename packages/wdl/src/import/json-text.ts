@@ -1,0 +1,98 @@
+// Bytes → JSON value, with the place of the first syntax error (line and column) and the
+// keys written twice in one object (JSON keeps only the last, silently losing the first).
+import { printParseErrorCode, visit } from 'jsonc-parser';
+import { error, pointer, type DefinitionProblem } from '../definitions/problems.js';
+
+export type JsonFile = { ok: true; value: unknown; duplicateKeys: string[] } | { ok: false; problem: DefinitionProblem };
+
+/** Decode text files as exported by Windows and web tools: UTF-8 (with or without BOM) or UTF-16 with BOM. */
+export function decodeText(fileName: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: DefinitionProblem } {
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)) };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)) };
+    // TextDecoder drops a UTF-8 byte order mark by itself.
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, problem: error(fileName, 'InvalidJson', `${fileName} is not text in UTF-8 or UTF-16, so it cannot be JSON. Export the flow again, or save the file as UTF-8.`) };
+  }
+}
+
+export function parseJsonFile(fileName: string, bytes: Uint8Array): JsonFile {
+  const decoded = decodeText(fileName, bytes);
+  if (!decoded.ok) return decoded;
+  return parseJsonText(fileName, decoded.text);
+}
+
+export function parseJsonText(fileName: string, text: string): JsonFile {
+  if (text.trim() === '') {
+    return { ok: false, problem: error(fileName, 'InvalidJson', `${fileName} is empty. Expected the JSON of a flow.`) };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    return { ok: false, problem: syntaxProblem(fileName, text, cause) };
+  }
+  return { ok: true, value, duplicateKeys: findDuplicateKeys(text) };
+}
+
+const ERROR_WORDS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected "," or the end of the object or array',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'unexpected text after the end of the JSON',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unfinished comment',
+  UnexpectedEndOfString: 'unfinished string (a missing closing quote?)',
+  UnexpectedEndOfNumber: 'unfinished number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape after "\\"',
+  InvalidCharacter: 'control character inside a string (escape it, e.g. \\n)',
+};
+
+function syntaxProblem(fileName: string, text: string, cause: unknown): DefinitionProblem {
+  let first: { code: number; offset: number; line: number; column: number } | undefined;
+  visit(
+    text,
+    {
+      onError: (code, offset, _length, line, column) => {
+        first ??= { code, offset, line, column };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  if (first) {
+    const name = printParseErrorCode(first.code as Parameters<typeof printParseErrorCode>[0]);
+    const trailingComma = (name === 'PropertyNameExpected' || name === 'ValueExpected') && text.slice(0, first.offset).trimEnd().endsWith(',');
+    const words = trailingComma ? 'a comma before the end of an object or array (remove the trailing comma)' : (ERROR_WORDS[name] ?? name);
+    return error(`${fileName}:${first.line + 1}:${first.column + 1}`, 'InvalidJson', `${fileName} is not valid JSON: ${words} at line ${first.line + 1}, column ${first.column + 1}.`);
+  }
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return error(fileName, 'InvalidJson', `${fileName} is not valid JSON (${reason}).`);
+}
+
+/** JSON pointers of keys that repeat within one object (each later occurrence). */
+export function findDuplicateKeys(text: string): string[] {
+  const duplicates: string[] = [];
+  const open: Array<Set<string>> = [];
+  visit(text, {
+    onObjectBegin: () => {
+      open.push(new Set());
+    },
+    onObjectEnd: () => {
+      open.pop();
+    },
+    onObjectProperty: (property, _offset, _length, _line, _column, pathSupplier) => {
+      const keys = open[open.length - 1];
+      if (!keys) return;
+      if (keys.has(property)) duplicates.push(pointer('', ...pathSupplier(), property));
+      keys.add(property);
+    },
+  });
+  return duplicates;
+}
