@@ -6,6 +6,21 @@ export { type ErrorCategory, ERROR_CATEGORIES, type ClassifiedError, type Remedy
 // Expressions
 export type { ExpressionHost } from './expressions/host.js';
 export { ExpressionError, type WdlFunction, type FunctionCategory, type FunctionContext } from './functions/registry.js';
+export { parseExpression, type ParseResult, MAX_EXPRESSION_LENGTH } from './expressions/parser.js';
+export { printExpression } from './expressions/printer.js';
+export type { ExpressionNode } from './expressions/ast.js';
+export type { ExpressionErrorCode } from './expressions/errors.js';
+export {
+  evaluateExpression,
+  evaluateTemplate,
+  containsTemplate,
+  findTemplateProblems,
+  type TemplateProblem,
+} from './expressions/evaluate.js';
+export { isTemplate } from './expressions/template.js';
+export { toInterpolatedString } from './expressions/stringify.js';
+export { createJsonHost, type JsonContext, type JsonHostOptions } from './expressions/json-host.js';
+export { functionNames } from './functions/library.js';
 
 // Definitions
 export type {
