@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['brook-source'] },
   ssr: { resolve: { conditions: ['brook-source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['tests/setup/global.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,0 +1,124 @@
+import { Link } from 'react-router';
+import { CalendarClock, Plug, TriangleExclamationPoint, Webhook } from 'lucide-react';
+import { useFlowStats } from '../api/flows';
+import type { Flow, TriggerInfo } from '../api/types';
+import { FlowGraph } from '../graph/FlowGraph';
+import { CopyButton } from '../ui/CopyButton';
+import { ErrorNotice, Loading } from '../ui/Feedback';
+import { Time } from '../ui/Time';
+import { RunsChart } from './RunsChart';
+import { triggerLabel } from './trigger-label';
+
+export function OverviewTab({ flow }: { flow: Flow }) {
+  const stats = useFlowStats(flow.id, 28);
+  return (
+    <div className="overview-grid">
+      <section className="card card-body stack" aria-labelledby="trigger-heading">
+        <h2 id="trigger-heading">How it starts</h2>
+        {flow.triggers.length === 0 ? <p className="muted">This flow has no trigger: start it with Run now.</p> : flow.triggers.map((trigger) => <TriggerDetails key={trigger.name} trigger={trigger} />)}
+        <dl className="flow-summary">
+          <div>
+            <dt>Version</dt>
+            <dd>
+              {flow.version} · changed <Time at={flow.updatedAt} />
+            </dd>
+          </div>
+          <div>
+            <dt>Owner</dt>
+            <dd>
+              {flow.owner.name}
+              {flow.coOwners.length > 0 && `, with ${flow.coOwners.map((c) => c.name).join(', ')}`}
+            </dd>
+          </div>
+          <div>
+            <dt>Last 7 days</dt>
+            <dd>
+              {flow.runsLast7Days} runs,{' '}
+              <span className={flow.failuresLast7Days > 0 ? 'tone-bad' : undefined}>
+                <strong>{flow.failuresLast7Days}</strong> failed
+              </span>
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <ConnectionsUsed flow={flow} />
+
+      <section className="card card-body stack-tight" aria-labelledby="chart-heading">
+        <div className="section-title">
+          <h2 id="chart-heading">Runs in the last 28 days</h2>
+          <Link to="runs" className="small">
+            Run history
+          </Link>
+        </div>
+        {stats.isPending ? <Loading /> : stats.isError ? <ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} /> : <RunsChart days={stats.data} />}
+      </section>
+
+      <section className="card card-body stack-tight" aria-labelledby="graph-heading">
+        <div className="section-title">
+          <h2 id="graph-heading">What it does</h2>
+          <Link to="definition" className="small">
+            Edit the definition
+          </Link>
+        </div>
+        <FlowGraph definition={flow.definition} label={`Graph of ${flow.name}`} />
+      </section>
+    </div>
+  );
+}
+
+function TriggerDetails({ trigger }: { trigger: TriggerInfo }) {
+  const isSchedule = trigger.type.toLowerCase() === 'recurrence';
+  return (
+    <div className="stack-tight">
+      <div className="row">
+        {isSchedule ? <CalendarClock size={17} aria-hidden /> : <Webhook size={17} aria-hidden />}
+        <strong>{trigger.name}</strong>
+        <span className="muted small">{triggerLabel(trigger.type)}</span>
+      </div>
+      {trigger.callbackUrl && (
+        <div className="field">
+          <span className="label" id={`url-${trigger.name}`}>
+            {trigger.method ? `${trigger.method} ` : 'Any method to '}this URL starts a run
+          </span>
+          <div className="trigger-url">
+            <code aria-labelledby={`url-${trigger.name}`} tabIndex={0}>
+              {trigger.callbackUrl}
+            </code>
+            <CopyButton text={trigger.callbackUrl} label="Copy URL" />
+          </div>
+          <span className="hint">The URL carries its own key: share it only with who should start this flow.</span>
+        </div>
+      )}
+      {isSchedule && (
+        <p className="small">
+          Next run: {trigger.nextRunAt ? <Time at={trigger.nextRunAt} /> : <span className="muted">not scheduled (the flow is off)</span>}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ConnectionsUsed({ flow }: { flow: Flow }) {
+  if (flow.connectionReferences.length === 0) return null;
+  return (
+    <section className="card card-body stack-tight" aria-labelledby="connections-heading">
+      <h2 id="connections-heading">Connections it uses</h2>
+      <ul className="plain-list">
+        {flow.connectionReferences.map((reference) => (
+          <li key={reference.name} className="row">
+            <Plug size={15} aria-hidden />
+            <code>{reference.name}</code>
+            {reference.connectionId ? (
+              <Link to={`/settings/connections?focus=${encodeURIComponent(reference.connectionId)}`}>open the connection</Link>
+            ) : (
+              <span className="tone-bad small row">
+                <TriangleExclamationPoint size={14} aria-hidden /> not configured: create a connection{reference.connectorId ? ` for ${reference.connectorId}` : ''}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

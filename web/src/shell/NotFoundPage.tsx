@@ -1,0 +1,12 @@
+import { Link } from 'react-router';
+import { Empty } from '../ui/Feedback';
+
+export function NotFoundPage() {
+  return (
+    <div className="page page-narrow">
+      <Empty title="There is nothing at this address.">
+        <Link to="/flows">Go to your flows</Link>
+      </Empty>
+    </div>
+  );
+}
