@@ -108,4 +108,6 @@ export interface ConnectorDefinition {
   baseUrl: BaseUrlSpec;
   /** x-ms-connector-metadata and similar: website, privacy policy, categories. */
   metadata?: Record<string, string>;
+  /** The connection sets the scheme's details (header name, token URL, …), as with the HTTP connector. */
+  authConfigurable?: boolean;
 }
