@@ -1,3 +1,6 @@
+// Tokens and base styles first, so each page's own styles can refine them.
+import './styles/tokens.css';
+import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -5,8 +8,6 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client';
 import { SessionProvider } from './auth/session';
 import { AppRoutes } from './routes';
-import './styles/tokens.css';
-import './styles/base.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -37,11 +37,6 @@ export function ConnectionsPage() {
   }, [focus, loaded]);
 
   const closeVerify = () => {
-    // The link that opened the dialog is gone once the connection works: focus its card instead.
-    const card = verifyId ? document.getElementById(`connection-${verifyId}`) : null;
-    requestAnimationFrame(() => {
-      if (!document.activeElement || document.activeElement === document.body) card?.querySelector<HTMLElement>('h2')?.focus();
-    });
     shownFocus.current = verifyId;
     setParams(
       (old) => {

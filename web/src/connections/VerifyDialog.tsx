@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { connectionKeys, connectionsApi, type VerifyResult } from '../api/connections';
 import type { Connection, Connector } from '../api/types';
@@ -21,6 +21,10 @@ export function VerifyDialog({ connection, connector, onClose }: { connection: C
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const open = connection !== null;
+  // Kept after close: the card heading takes focus when the Verify password link is gone.
+  const lastId = useRef<string | null>(null);
+  if (connection) lastId.current = connection.id;
+  const fallbackFocus = lastId.current ? `#connection-${CSS.escape(lastId.current)}-name` : undefined;
 
   useEffect(() => {
     if (!open) return;
@@ -29,7 +33,7 @@ export function VerifyDialog({ connection, connector, onClose }: { connection: C
     setError(null);
   }, [open, connection?.id]);
 
-  if (!connection) return <Dialog open={false} onClose={onClose} title="" />;
+  if (!connection) return <Dialog open={false} onClose={onClose} title="" fallbackFocus={fallbackFocus} />;
 
   const secrets = secretFields(connector?.parameters, connection.secretsSet);
   const user = connection.parameters.username ?? connection.parameters.userName ?? connection.parameters.user;
@@ -58,6 +62,7 @@ export function VerifyDialog({ connection, connector, onClose }: { connection: C
       open={open}
       onClose={onClose}
       title={title}
+      fallbackFocus={fallbackFocus}
       description={
         verified ? undefined : (
           <>

@@ -106,16 +106,18 @@ function ConnectionsUsed({ flow }: { flow: Flow }) {
       <h2 id="connections-heading">Connections it uses</h2>
       <ul className="plain-list">
         {flow.connectionReferences.map((reference) => (
-          <li key={reference.name} className="row">
+          <li key={reference.name} className="reference-row">
             <Plug size={15} aria-hidden />
-            <code>{reference.name}</code>
-            {reference.connectionId ? (
-              <Link to={`/settings/connections?focus=${encodeURIComponent(reference.connectionId)}`}>open the connection</Link>
-            ) : (
-              <span className="tone-bad small row">
-                <TriangleExclamationPoint size={14} aria-hidden /> not configured: create a connection{reference.connectorId ? ` for ${reference.connectorId}` : ''}
-              </span>
-            )}
+            <span>
+              <code>{reference.name}</code>{' '}
+              {reference.connectionId ? (
+                <Link to={`/settings/connections?focus=${encodeURIComponent(reference.connectionId)}`}>open the connection</Link>
+              ) : (
+                <span className="tone-bad small">
+                  <TriangleExclamationPoint size={14} aria-hidden className="inline-icon" /> not configured: create a connection{reference.connectorId ? ` for ${reference.connectorId}` : ''}
+                </span>
+              )}
+            </span>
           </li>
         ))}
       </ul>

@@ -24,7 +24,7 @@ export function RunsChart({ days }: { days: StatsDay[] }) {
   return (
     <figure className="chart">
       <div className="chart-scroll">
-        <svg viewBox={`0 0 ${width} ${HEIGHT}`} width="100%" height={HEIGHT} preserveAspectRatio="none" role="img" aria-label={summary} style={{ minWidth: days.length * 12 + LEFT }}>
+        <svg viewBox={`0 0 ${width} ${HEIGHT}`} width="100%" height={HEIGHT} preserveAspectRatio="none" role="img" aria-label={summary} style={{ minWidth: days.length * 8 + LEFT }}>
           <defs>
             <pattern id={patternId} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <rect width="5" height="5" fill="#d9483b" />

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { WorkflowDefinition } from '../api/types';
 import { formatDuration } from '../lib/format';
 import { RunStatusIcon, runStatusLook } from '../ui/Status';
@@ -24,10 +24,20 @@ interface FlowGraphProps {
  */
 export function FlowGraph({ definition, overlay, selected, onSelect, label = 'Flow graph' }: FlowGraphProps) {
   const layout = useMemo(() => layoutGraph(readGraphModel(definition)), [definition]);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // A graph wider than the screen opens centred on its first card, not on its left edge.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const first = layout.nodes[0];
+    if (!element || !first || element.scrollWidth <= element.clientWidth) return;
+    element.scrollLeft = first.x + first.width / 2 - element.clientWidth / 2 + 16;
+  }, [layout]);
+
   if (layout.nodes.length === 0) return <p className="muted">This definition has no triggers or actions yet.</p>;
 
   return (
-    <div className="graph-scroll" role="group" aria-label={label}>
+    <div ref={scroller} className="graph-scroll" role="group" aria-label={label}>
       <div className="graph-canvas" style={{ width: layout.width, height: layout.height }}>
         {layout.nodes
           .filter((node) => node.kind === 'container')
@@ -83,7 +93,8 @@ function GraphCard({ node, overlay, running, selected, onSelect }: GraphCardProp
   const style = isContainer ? { left: node.x, top: node.y, width: node.width, height: HEADER_HEIGHT - 8 } : box(node);
   const status = overlay ? runStatusLook(overlay.status).label : running && node.kind !== 'trigger' ? 'Not run' : null;
   const times = overlay && overlay.count > 1 ? `${overlay.count} times` : null;
-  const accessibleName = [node.name, node.kind === 'trigger' ? `trigger, ${node.type}` : node.type, status, times, overlay?.durationMs != null ? formatDuration(overlay.durationMs) : null]
+  const duration = overlay && overlay.durationMs !== null && overlay.status !== 'Skipped' ? formatDuration(overlay.durationMs) : null;
+  const accessibleName = [node.name, node.kind === 'trigger' ? `trigger, ${node.type}` : node.type, status, times, duration]
     .filter(Boolean)
     .join(', ');
   const className = `graph-card graph-card-${node.kind}${selected ? ' graph-card-selected' : ''}${running && !overlay && node.kind !== 'trigger' ? ' graph-card-unrun' : ''}`;
@@ -96,7 +107,7 @@ function GraphCard({ node, overlay, running, selected, onSelect }: GraphCardProp
         <span className="graph-card-name">{node.name}</span>
         <span className="graph-card-type">
           {node.kind === 'trigger' ? `Trigger · ${node.type}` : node.type}
-          {overlay?.durationMs != null && ` · ${formatDuration(overlay.durationMs)}`}
+          {duration && ` · ${duration}`}
           {times && ` · ×${overlay?.count}`}
         </span>
       </span>

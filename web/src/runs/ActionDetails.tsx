@@ -9,6 +9,8 @@ import { ErrorExplanation } from './ErrorExplanation';
 
 interface ActionDetailsProps {
   records: ActionRecord[];
+  /** The run's own error: when this action's error is the same, the steps are not repeated. */
+  runErrorCode: string | null;
   busy: boolean;
   canResubmit: boolean;
   onResubmitFrom: (name: string) => void;
@@ -16,7 +18,7 @@ interface ActionDetailsProps {
 }
 
 /** One action of a run: status, its classified error and remedy, attempts, inputs and outputs. */
-export function ActionDetails({ records, busy, canResubmit, onResubmitFrom, onClose }: ActionDetailsProps) {
+export function ActionDetails({ records, runErrorCode, busy, canResubmit, onResubmitFrom, onClose }: ActionDetailsProps) {
   const firstFailed = records.findIndex((r) => r.status === 'Failed');
   const [index, setIndex] = useState(firstFailed === -1 ? records.length - 1 : firstFailed);
   const record = records[Math.min(index, records.length - 1)] ?? records[0];
@@ -63,7 +65,7 @@ export function ActionDetails({ records, busy, canResubmit, onResubmitFrom, onCl
         <dt>Started</dt>
         <dd>{formatDateTime(record.startedAt)}</dd>
         <dt>Duration</dt>
-        <dd>{formatDuration(record.durationMs)}</dd>
+        <dd>{record.status === 'Skipped' ? 'did not run' : formatDuration(record.durationMs)}</dd>
         {record.connectionId && (
           <>
             <dt>Connection</dt>
@@ -79,7 +81,7 @@ export function ActionDetails({ records, busy, canResubmit, onResubmitFrom, onCl
       </dl>
       {record.resubmitted && <p className="small muted">Copied from the original run: this action had succeeded there, so it was not run again.</p>}
 
-      {record.error && <ErrorExplanation error={record.error} headingLevel={3} />}
+      {record.error && <ErrorExplanation error={record.error} headingLevel={3} compact={record.error.code === runErrorCode && record.status === 'Failed'} />}
 
       <div className="stack-tight">
         <button type="button" className="button" disabled={busy || blockedReason !== null} aria-describedby={blockedReason ? reasonId : undefined} onClick={() => onResubmitFrom(record.name)}>

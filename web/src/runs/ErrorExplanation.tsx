@@ -9,7 +9,7 @@ import './error.css';
 const CREDENTIAL_CATEGORIES = new Set(['authentication', 'permission']);
 
 /** A classified error in plain words: what happened, what it means, the steps that fix it. */
-export function ErrorExplanation({ error, actionName, headingLevel = 2 }: { error: ClassifiedError; actionName?: string | null; headingLevel?: 2 | 3 }) {
+export function ErrorExplanation({ error, actionName, headingLevel = 2, compact = false }: { error: ClassifiedError; actionName?: string | null; headingLevel?: 2 | 3; compact?: boolean }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section className="error-explanation" aria-label="Why it failed">
@@ -27,9 +27,9 @@ export function ErrorExplanation({ error, actionName, headingLevel = 2 }: { erro
         {actionName && <strong>{actionName}: </strong>}
         {error.message}
       </p>
-      <p className="small muted">{categoryMeaning(error.category)}</p>
+      {!compact && <p className="small muted">{categoryMeaning(error.category)}</p>}
       {error.connectionId && <ConnectionFix connectionId={error.connectionId} connectionName={error.connectionName} category={error.category} />}
-      {error.remedy.steps.length > 0 && (
+      {!compact && error.remedy.steps.length > 0 && (
         <div>
           <p className="small">
             <strong>How to fix it</strong>

@@ -117,7 +117,9 @@ function RunView({ run }: { run: Run }) {
 
       {resubmittedNotice && run.resubmittedFrom === resubmittedNotice && (
         <Notice tone="info" role="status">
-          This is the new run, with the same trigger data as <Link to={`/runs/${resubmittedNotice}`}>run {shortId(resubmittedNotice)}</Link>.
+          <p>
+            Resubmitted. This is the new run, with the same trigger data as <Link to={`/runs/${resubmittedNotice}`}>run {shortId(resubmittedNotice)}</Link>.
+          </p>
         </Notice>
       )}
       <Lineage run={run} />
@@ -139,7 +141,7 @@ function RunView({ run }: { run: Run }) {
         </section>
         <div ref={detailsRef} className="run-details">
           {selected && records.length > 0 ? (
-            <ActionDetails key={selected} records={records} busy={busy} canResubmit={canResubmit} onResubmitFrom={(name) => void resubmit(name)} onClose={() => setSelected(null)} />
+            <ActionDetails key={selected} records={records} runErrorCode={run.error?.code ?? null} busy={busy} canResubmit={canResubmit} onResubmitFrom={(name) => void resubmit(name)} onClose={() => setSelected(null)} />
           ) : selected ? (
             <div className="card card-body stack-tight">
               <h2>{selected}</h2>

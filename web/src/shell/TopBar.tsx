@@ -1,5 +1,5 @@
 import { NavLink, Link } from 'react-router';
-import { KeyRound, LogOut, Plug, Settings, UserRound, Users } from 'lucide-react';
+import { KeyRound, LogOut, Plug, Settings, Users } from 'lucide-react';
 import { useSession, useUser } from '../auth/session';
 import { Menu, type MenuEntry } from '../ui/Menu';
 import { NotificationsBell } from './NotificationsBell';
@@ -35,8 +35,8 @@ export function TopBar() {
           heading={
             <>
               <strong>{user.name}</strong>
-              <span className="row">
-                <UserRound size={13} aria-hidden /> {user.email} · {user.role}
+              <span>
+                {user.email} · {user.role === 'admin' ? 'administrator' : 'maker'}
               </span>
             </>
           }

@@ -10,13 +10,15 @@ interface DialogProps {
   children?: ReactNode;
   footer?: ReactNode;
   size?: 'normal' | 'wide';
+  /** Where focus goes on close when what opened the dialog is gone (a selector). */
+  fallbackFocus?: string;
 }
 
 /**
  * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert (so
  * focus stays inside), Escape closes it, and focus goes back to what opened it.
  */
-export function Dialog({ open, onClose, title, description, children, footer, size = 'normal' }: DialogProps) {
+export function Dialog({ open, onClose, title, description, children, footer, size = 'normal', fallbackFocus }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
@@ -39,11 +41,15 @@ export function Dialog({ open, onClose, title, description, children, footer, si
     const handleClose = () => {
       const back = opener.current;
       if (back?.isConnected) back.focus();
+      else if (fallbackFocus) {
+        // What opened it may be replaced by the change the dialog made: look once it has rendered.
+        requestAnimationFrame(() => document.querySelector<HTMLElement>(fallbackFocus)?.focus());
+      }
       if (open) onClose();
     };
     dialog.addEventListener('close', handleClose);
     return () => dialog.removeEventListener('close', handleClose);
-  }, [open, onClose]);
+  }, [open, onClose, fallbackFocus]);
 
   return (
     <dialog
