@@ -1,43 +1,43 @@
-// The Brook server: opens the database (migrating it), builds the parts of the platform,
-// and wires them into one Fastify app. Usable in tests on port 0; `brook serve` calls
-// it with the configuration from the environment.
+// The Brook server: the platform (database, repositories, background services) with the
+// HTTP API in front. Usable in tests on port 0; `brook serve` calls it with the
+// configuration from the environment.
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
-import { mkdirSync } from 'node:fs';
-import { createPlatformStore, migrateToLatest, openDatabase, type BrookDatabase } from '@brook/store';
 import type { BrookConfig } from '../config/config.js';
 import { RequestAuthenticator } from '../accounts/authenticator.js';
 import { registerAccountRoutes } from '../accounts/routes.js';
+import { registerAuditRoutes } from '../audit/routes.js';
+import { ConnectionGuard } from '../connections/access.js';
+import { FlowService } from '../flows/service.js';
+import { registerFlowRoutes } from '../flows/routes.js';
+import { ResponseWaiter } from '../hooks/response-waiter.js';
+import { registerHookRoutes } from '../hooks/routes.js';
+import { HookTargets } from '../hooks/targets.js';
 import { handleError } from '../http/errors.js';
 import { ApiRouter, type CatalogEntry } from '../http/router.js';
+import { JobRunner } from '../jobs/runner.js';
+import { registerNotificationRoutes } from '../notifications/routes.js';
 import { registerOperationRoutes } from '../operations/routes.js';
 import { DEFAULT_WEB_DIST, registerPortal } from '../portal/portal.js';
-import { auditRecorder, type ServerContext } from './context.js';
-import { createLogger, maskUrl } from './logger.js';
+import { RunControl } from '../runs/control.js';
+import { registerRunRoutes } from '../runs/routes.js';
+import { StoreRunControl } from '../runs/store-control.js';
+import type { ServerContext } from './context.js';
+import { maskUrl } from './logger.js';
+import { openPlatform, type Platform, type PlatformOptions } from './platform.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { BROOK_VERSION } from './version.js';
 
-export interface ServerOptions {
-  logger?: Logger;
+export interface ServerOptions extends PlatformOptions {
   /** Folder of the built portal (default: web/dist of this checkout). */
   webDist?: string;
-  now?: () => number;
-}
-
-/** A part of the server that runs in the background (workers, schedules, jobs, notifications). */
-export interface BackgroundService {
-  name: string;
-  start(): void | Promise<void>;
-  /** Stops taking new work and lets work in flight finish (or checkpoint). */
-  stop(): Promise<void>;
 }
 
 export interface BrookServer {
   app: FastifyInstance;
   context: ServerContext;
+  platform: Platform;
+  jobs: JobRunner;
   /** Every API route as declared (the authorization matrix walks it). */
   catalog: readonly CatalogEntry[];
   /** Every route Fastify registered, as "METHOD /url" (HEAD routes excluded). */
@@ -48,25 +48,8 @@ export interface BrookServer {
   close(): Promise<void>;
 }
 
-async function openAndMigrate(config: BrookConfig): Promise<BrookDatabase> {
-  if (config.database === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
-  const database = openDatabase({ url: config.databaseUrl, poolSize: config.databasePool });
-  try {
-    await migrateToLatest(database.db as unknown as Kysely<unknown>, database.dialect);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-  return database;
-}
-
-export async function createServer(config: BrookConfig, options: ServerOptions = {}): Promise<BrookServer> {
-  const logger = options.logger ?? createLogger(config);
-  const now = options.now ?? Date.now;
-  const database = await openAndMigrate(config);
-  const platform = createPlatformStore(database);
-  const context: ServerContext = { config, database, platform, logger, now, version: BROOK_VERSION, audit: auditRecorder(platform, logger, now) };
-
+function createApp(config: BrookConfig, context: ServerContext): { app: FastifyInstance; registeredRoutes: string[] } {
+  const { logger } = context;
   const app: FastifyInstance = Fastify<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>({
     loggerInstance: logger,
     // One line per request, written by the onResponse hook below (with the sig masked).
@@ -91,36 +74,55 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   });
   app.setErrorHandler(handleError);
   registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
+  return { app, registeredRoutes };
+}
+
+export async function createServer(config: BrookConfig, options: ServerOptions = {}): Promise<BrookServer> {
+  const platform = await openPlatform(config, options);
+  const { context } = platform;
+  const { app, registeredRoutes } = createApp(config, context);
   await app.register(fastifyCookie);
 
-  const api = new ApiRouter(app, new RequestAuthenticator(platform, config.sessionDays * 86_400_000, now));
+  const hookTargets = new HookTargets(context.flows, context.platform, context.now);
+  const waiter = new ResponseWaiter(context.runStore);
+  context.events.subscribe(waiter.onEvent);
+  const control = new RunControl(context, new StoreRunControl(context.runStore, context.now));
+  const jobs = new JobRunner(context, control);
+  platform.services.push({ name: 'bulk jobs', start: () => jobs.start(), stop: () => jobs.stop() });
+  const flowService = new FlowService(context, { sync: async (flowId) => hookTargets.invalidate(flowId) });
+  const connectionGuard = new ConnectionGuard(context.platform);
+
+  const api = new ApiRouter(app, new RequestAuthenticator(context.platform, config.sessionDays * 86_400_000, context.now));
   registerOperationRoutes(api, context);
   registerAccountRoutes(api, context);
+  registerFlowRoutes(api, context, flowService);
+  registerRunRoutes(api, context, { control, jobs, requireConnection: (caller, id) => connectionGuard.requireUsable(caller, id) });
+  registerHookRoutes(api, context, { targets: hookTargets, waiter, startRun: (run) => context.runStore.createRun(run) });
+  registerNotificationRoutes(api, context);
+  registerAuditRoutes(api, context);
   await registerPortal(app, options.webDist ?? DEFAULT_WEB_DIST);
 
-  const services: BackgroundService[] = [];
-  let started = false;
   let closed = false;
-
   return {
     app,
     context,
+    platform,
+    jobs,
     catalog: api.catalog,
     registeredRoutes,
     async listen() {
-      const address = await app.listen({ host: config.host, port: config.port });
-      for (const service of services) await service.start();
-      started = true;
+      await app.listen({ host: config.host, port: config.port });
+      await platform.start();
       const { port } = app.server.address() as { port: number };
-      logger.info({ address, database: database.dialect, dataDir: config.database === 'sqlite' ? config.dataDir : undefined }, 'Brook is listening');
-      return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+      const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+      context.logger.info({ url, database: context.database.dialect, dataDir: config.database === 'sqlite' ? config.dataDir : undefined }, 'Brook is listening');
+      return url;
     },
     async close() {
       if (closed) return;
       closed = true;
       await app.close();
-      if (started) for (const service of [...services].reverse()) await service.stop();
-      await database.close();
+      await platform.close();
     },
   };
 }

@@ -37,8 +37,6 @@ const environmentSchema = z.object({
   BROOK_RESPONSE_TIMEOUT_MS: positiveInt.max(600_000).default(120_000),
   BROOK_BODY_LIMIT_BYTES: positiveInt.default(10 * 1024 * 1024),
   BROOK_MAX_DEFINITION_BYTES: positiveInt.default(1024 * 1024),
-  BROOK_MAX_ACTIONS: positiveInt.default(500),
-  BROOK_MAX_NESTING: positiveInt.default(8),
   BROOK_LOGIN_RATE_LIMIT: positiveInt.default(10),
   BROOK_WEBHOOK_RATE_LIMIT: positiveInt.default(60_000),
   BROOK_SESSION_DAYS: positiveInt.max(365).default(14),
@@ -70,7 +68,8 @@ export interface BrookConfig {
   workerConcurrency: number;
   responseTimeoutMs: number;
   bodyLimitBytes: number;
-  limits: { definitionBytes: number; actions: number; nesting: number };
+  /** Definition size; actions (500) and nesting (8) are limits of the language, checked by validation. */
+  limits: { definitionBytes: number };
   rateLimits: { loginPerMinute: number; webhookPerMinutePerFlow: number };
   sessionDays: number;
   digestHourUtc: number;
@@ -118,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerConcurrency: e.BROOK_WORKER_CONCURRENCY,
     responseTimeoutMs: e.BROOK_RESPONSE_TIMEOUT_MS,
     bodyLimitBytes: e.BROOK_BODY_LIMIT_BYTES,
-    limits: { definitionBytes: e.BROOK_MAX_DEFINITION_BYTES, actions: e.BROOK_MAX_ACTIONS, nesting: e.BROOK_MAX_NESTING },
+    limits: { definitionBytes: e.BROOK_MAX_DEFINITION_BYTES },
     rateLimits: { loginPerMinute: e.BROOK_LOGIN_RATE_LIMIT, webhookPerMinutePerFlow: e.BROOK_WEBHOOK_RATE_LIMIT },
     sessionDays: e.BROOK_SESSION_DAYS,
     digestHourUtc: e.BROOK_DIGEST_HOUR,

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'UnsupportedMediaType'
   | 'RateLimited'
   | 'InvalidSignature'
+  | 'MethodNotAllowed'
+  | 'NoResponse'
   | 'ResponseTimeout'
   | 'Internal';
 

@@ -1,0 +1,110 @@
+// Everything of Brook but HTTP: the database (migrated), the repositories, the event hub,
+// notifications and the background services. `brook serve` puts the API in front of it;
+// `brook worker` runs it alone.
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { mkdirSync } from 'node:fs';
+import { createPlatformStore, createRunStore, FlowRepository, migrateToLatest, openDatabase, RunQueries, type BrookDatabase } from '@brook/store';
+import type { BrookConfig } from '../config/config.js';
+import { EventHub } from '../events/hub.js';
+import { FlowGuard } from '../flows/access.js';
+import { DailyDuties } from '../notifications/daily-duties.js';
+import { FailureWatch } from '../notifications/failure-watch.js';
+import { Notifier } from '../notifications/notifier.js';
+import { createSmtpOutbox, createWebhookOutbox, type Outbox } from '../notifications/outboxes.js';
+import { auditRecorder, type ServerContext } from './context.js';
+import { createLogger } from './logger.js';
+import { BROOK_VERSION } from './version.js';
+
+/** A part of Brook that runs in the background (workers, schedules, jobs, notifications). */
+export interface BackgroundService {
+  name: string;
+  start(): void | Promise<void>;
+  /** Stops taking new work and lets work in flight finish (or checkpoint). */
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  logger?: Logger;
+  now?: () => number;
+}
+
+export interface Platform {
+  context: ServerContext;
+  failureWatch: FailureWatch;
+  dailyDuties: DailyDuties;
+  /** Started by start(), stopped in reverse order by close(). */
+  services: BackgroundService[];
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function openAndMigrate(config: BrookConfig): Promise<BrookDatabase> {
+  if (config.database === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
+  const database = openDatabase({ url: config.databaseUrl, poolSize: config.databasePool });
+  try {
+    await migrateToLatest(database.db as unknown as Kysely<unknown>, database.dialect);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+export async function openPlatform(config: BrookConfig, options: PlatformOptions = {}): Promise<Platform> {
+  const logger = options.logger ?? createLogger(config);
+  const now = options.now ?? Date.now;
+  const database = await openAndMigrate(config);
+  const platform = createPlatformStore(database);
+  const flows = new FlowRepository(database.db);
+  const runStore = createRunStore(database);
+  const events = new EventHub(logger);
+
+  const outboxes: (Outbox & { close?: () => void })[] = [];
+  if (config.smtpUrl) outboxes.push(createSmtpOutbox(config.smtpUrl, config.smtpFrom, logger));
+  if (config.notifyWebhookUrl) outboxes.push(createWebhookOutbox(config.notifyWebhookUrl, logger));
+  const context: ServerContext = {
+    config,
+    database,
+    platform,
+    flows,
+    runQueries: new RunQueries(database.db),
+    runStore,
+    flowGuard: new FlowGuard(flows, platform),
+    events,
+    notifier: undefined as unknown as Notifier,
+    logger,
+    now,
+    version: BROOK_VERSION,
+    audit: auditRecorder(platform, logger, now),
+  };
+  const notifier = new Notifier({ platform, outboxes, logger, now, publicUrl: () => context.config.publicUrl });
+  context.notifier = notifier;
+
+  const failureWatch = new FailureWatch({ platform, flows, notifier, logger, now });
+  events.subscribe((event) => {
+    if (event.type === 'run') failureWatch.observe(event.run);
+  });
+  const dailyDuties = new DailyDuties({ database, platform, flows, notifier, logger, now, digestHourUtc: config.digestHourUtc, autoDisableDays: config.autoDisableDays });
+
+  const services: BackgroundService[] = [{ name: 'daily notifications', start: () => dailyDuties.start(), stop: () => dailyDuties.stop() }];
+  let started = false;
+  return {
+    context,
+    failureWatch,
+    dailyDuties,
+    services,
+    async start() {
+      for (const service of services) await service.start();
+      started = true;
+    },
+    async close() {
+      if (started) for (const service of [...services].reverse()) await service.stop();
+      await failureWatch.idle();
+      await notifier.idle();
+      for (const outbox of outboxes) outbox.close?.();
+      if ('close' in runStore && typeof runStore.close === 'function') await runStore.close();
+      await database.close();
+    },
+  };
+}
