@@ -32,3 +32,32 @@ export type {
   EngineEvent,
   EventSink,
 } from './ports.js';
+
+// Running flows
+export { createEngine, type Engine, type EngineOptions, type StartRunInput, type RunResult, type CallbackPayload } from './engine.js';
+export { startWorker, type StartWorkerOptions } from './start-worker.js';
+export type { Worker, WorkerOptions } from './run/claim.js';
+export { runDefinition, triggerNameOf, type RunDefinitionOptions } from './run-definition.js';
+export { ResubmitError, type ResubmitErrorCode, type ResubmitOptions } from './run/resubmit.js';
+export { canResubmitFrom } from './definition/inspect.js';
+export { MemoryRunStore } from './memory-store.js';
+export { systemClock, InstantClock, silentLogger, stderrLogger } from './clock.js';
+export { createFetchHttpClient } from './http/fetch-client.js';
+export { idempotencyKey } from './http/request.js';
+export { supportedActionTypes } from './actions/registry.js';
+export { parseDuration } from './durations.js';
+
+// Triggers
+export {
+  isRequestTrigger,
+  matchRequestTrigger,
+  requestTriggerOutputs,
+  manualTriggerOutputs,
+  type InboundRequest,
+  type RequestMatch,
+  type RequestTriggerOutputs,
+  type TriggerOutputsResult,
+} from './triggers/request.js';
+export { nextOccurrence, RecurrenceError } from './triggers/recurrence.js';
+export { ianaZone } from './triggers/time-zones.js';
+export { scheduleKey, recurrenceTriggerOutputs } from './triggers/schedules.js';

@@ -7,7 +7,7 @@ describeRunStore(
   'PostgreSQL',
   async () => {
     const test = await createTestDatabase('store');
-    drop = test.drop;
+    drop = () => test.drop();
     return openDatabase({ url: test.url });
   },
   async () => drop(),

@@ -1,0 +1,164 @@
+// The expression host of a run: what trigger(), actions('x'), variables('v'), item(),
+// items('Loop'), iterationIndexes('Loop'), result('Scope') and workflow() see from one
+// action in one iteration.
+import { ExpressionError, type ExpressionHost } from '@brook/wdl';
+import type { ActionRecord } from '../ports.js';
+import type { Frame } from '../run/frame.js';
+import type { RunContext } from '../run/run-context.js';
+import { recordKey } from '../run/keys.js';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export class EngineHost implements ExpressionHost {
+  constructor(
+    private readonly run: RunContext,
+    private readonly frame: Frame,
+    private readonly selfKey: string | null,
+    private readonly currentItem?: { value: unknown },
+  ) {}
+
+  /** The same host with item() bound to a row (Query, Select, Table). */
+  withItem(value: unknown): EngineHost {
+    return new EngineHost(this.run, this.frame, this.selfKey, { value });
+  }
+
+  parameters(name: string): unknown {
+    const parameters = this.run.plan.definition.parameters ?? {};
+    const parameter = parameters[name] ?? Object.entries(parameters).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+    if (!parameter) throw new ExpressionError('InvalidTemplate', `The workflow parameter '${name}' is not defined.`);
+    return parameter.value !== undefined ? parameter.value : (parameter.defaultValue ?? null);
+  }
+
+  variables(name: string): unknown {
+    const variable = this.run.variables[name.toLowerCase()];
+    if (!variable) throw new ExpressionError('InvalidTemplate', `The variable '${name}' has not been initialized; add an 'Initialize variable' action before it is used.`);
+    return variable.value;
+  }
+
+  trigger(): unknown {
+    const run = this.run.run;
+    const outputs = run.triggerOutputs as { body?: unknown; headers?: unknown } | null;
+    return {
+      name: run.triggerName,
+      inputs: null,
+      outputs,
+      startTime: iso(run.createdAt),
+      endTime: iso(run.createdAt),
+      scheduledTime: iso(run.createdAt),
+      trackingId: run.id,
+      clientTrackingId: run.clientTrackingId ?? run.id,
+      code: 'OK',
+      status: 'Succeeded',
+    };
+  }
+
+  private view(record: ActionRecord): Record<string, unknown> {
+    const real = this.run.unmasked.get(record.key);
+    const view: Record<string, unknown> = {
+      name: record.name,
+      inputs: real ? real.inputs : record.inputs,
+      outputs: real ? real.outputs : record.outputs,
+      startTime: iso(record.startedAt),
+      endTime: iso(record.endedAt),
+      trackingId: `${this.run.id}:${record.key}`,
+      clientTrackingId: this.run.run.clientTrackingId ?? this.run.id,
+      code: record.code,
+      status: record.status,
+    };
+    if (record.error) view.error = { code: record.error.code, message: record.error.message };
+    return view;
+  }
+
+  private findRecord(name: string): ActionRecord | undefined {
+    const plan = this.run.plan.actions.get(name) ?? [...this.run.plan.actions.values()].find((a) => a.name.toLowerCase() === name.toLowerCase());
+    if (!plan) return undefined;
+    if (plan.loopDepth <= this.frame.iterationPath.length) {
+      const record = this.run.records.get(recordKey(plan.name, this.frame.iterationPath.slice(0, plan.loopDepth)));
+      if (record) return record;
+    }
+    return this.run.latestByName.get(plan.name);
+  }
+
+  actions(name: string): unknown {
+    const record = this.findRecord(name);
+    if (!record) {
+      const exists = this.run.plan.actions.has(name) || [...this.run.plan.actions.keys()].some((n) => n.toLowerCase() === name.toLowerCase());
+      throw new ExpressionError(
+        'InvalidTemplate',
+        exists
+          ? `The action '${name}' has not run yet, so its outputs cannot be used here; make this action run after '${name}'.`
+          : `The template action '${name}' is not defined in the workflow.`,
+      );
+    }
+    return this.view(record);
+  }
+
+  action(): unknown {
+    const record = this.selfKey === null ? undefined : this.run.records.get(this.selfKey);
+    if (!record) throw new ExpressionError('InvalidTemplate', "action() can only be used in trackedProperties, an Until condition or a webhook's unsubscribe.");
+    return this.view(record);
+  }
+
+  item(): unknown {
+    if (this.currentItem) return this.currentItem.value;
+    for (let i = this.frame.loops.length - 1; i >= 0; i -= 1) {
+      const loop = this.frame.loops[i]!;
+      if (loop.hasItem) return loop.item;
+    }
+    throw new ExpressionError('InvalidTemplate', 'item() can only be used inside a Foreach loop or the from/select/where of Query, Select and Table.');
+  }
+
+  items(loopName: string): unknown {
+    const loop = this.frame.loops.find((l) => l.hasItem && l.name.toLowerCase() === loopName.toLowerCase());
+    if (!loop) throw new ExpressionError('InvalidTemplate', `items('${loopName}') must be used inside the Foreach loop '${loopName}'.`);
+    return loop.item;
+  }
+
+  iterationIndexes(loopName: string): number {
+    const loop = this.frame.loops.find((l) => l.name.toLowerCase() === loopName.toLowerCase());
+    if (!loop) throw new ExpressionError('InvalidTemplate', `iterationIndexes('${loopName}') must be used inside the loop '${loopName}'.`);
+    return loop.index;
+  }
+
+  result(scopeName: string): unknown {
+    const scope = this.run.plan.actions.get(scopeName);
+    if (!scope?.body) throw new ExpressionError('InvalidTemplate', `result('${scopeName}') needs the name of a Scope, Foreach or Until action.`);
+    const children = new Set(scope.body.actions.map((a) => a.name));
+    const views: unknown[] = [];
+    const records = [...this.run.records.values()].filter((r) => children.has(r.name)).sort((a, b) => a.seq - b.seq);
+    for (const record of records) views.push(this.view(record));
+    return views;
+  }
+
+  workflow(): unknown {
+    const run = this.run.run;
+    return {
+      id: run.flowId,
+      name: run.flowId,
+      type: 'Microsoft.Logic/workflows',
+      version: run.flowVersion,
+      run: { id: run.id, name: run.id, type: 'Microsoft.Logic/workflows/runs' },
+      tags: {},
+    };
+  }
+
+  listCallbackUrl(): string {
+    const urls = this.run.deps.callbackUrls;
+    if (!urls || this.selfKey === null) throw new ExpressionError('InvalidTemplate', 'listCallbackUrl() is only available to webhook actions on a Brook server.');
+    return urls.actionCallbackUrl(this.run.id, this.selfKey);
+  }
+
+  appsetting(name: string): unknown {
+    const settings = this.run.deps.appSettings ?? {};
+    if (!(name in settings)) throw new ExpressionError('InvalidTemplate', `The app setting '${name}' is not defined.`);
+    return settings[name];
+  }
+
+  now(): Date {
+    return new Date(this.run.deps.clock.now());
+  }
+
+  random(): number {
+    return Math.random();
+  }
+}
