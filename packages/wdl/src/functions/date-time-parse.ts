@@ -18,16 +18,22 @@ export function parseTimestamp(text: string, culture: DateCulture, today: () => 
       { year: +(y ?? 0), month: +(mo ?? 0), day: +(d ?? 0), hour: +(h ?? 0), minute: +(mi ?? 0), second: +(s ?? 0), fraction: +(frac ?? '').padEnd(7, '0') },
       zone ? 'utc' : 'unspecified',
     );
-    return value && zone ? applyOffset(value, offsetMinutes(zone)) : value;
+    if (!value || !zone) return value;
+    const offset = offsetMinutes(zone);
+    return offset === undefined ? undefined : applyOffset(value, offset);
   }
   return parseLenient(text, culture, today);
 }
 
-function offsetMinutes(zone: string): number {
+/** Minutes east of UTC; undefined beyond .NET's ±14:00. */
+function offsetMinutes(zone: string): number | undefined {
   if (zone.toUpperCase() === 'Z') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2) || '0');
+  if (minutes > 59 || hours * 60 + minutes > 14 * 60) return undefined;
+  return sign * (hours * 60 + minutes);
 }
 
 /** Local time at `offset` minutes east of UTC → UTC. */
@@ -166,7 +172,7 @@ function parseLenient(text: string, culture: DateCulture, today: () => DateTimeV
           i += 2;
         }
       } else return undefined;
-      if (hours > 14 || minutes > 59) return undefined;
+      if (minutes > 59 || hours * 60 + minutes > 14 * 60) return undefined;
       p.offset = (p.offset ?? 0) + (t.text === '-' ? -1 : 1) * (hours * 60 + minutes);
       continue;
     }
