@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Route, Routes, useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { Download, EllipsisVertical, KeyRound, Play, Trash } from 'lucide-react';
@@ -10,9 +10,11 @@ import { ErrorNotice, Loading, Notice } from '../ui/Feedback';
 import { Menu } from '../ui/Menu';
 import { Switch } from '../ui/Switch';
 import { RunTable } from '../runs/RunTable';
-import { DefinitionTab } from './DefinitionTab';
 import { OverviewTab } from './OverviewTab';
 import './flows.css';
+
+// The JSON editor is the heaviest part of the portal: it loads when the tab is opened.
+const DefinitionTab = lazy(() => import('./DefinitionTab').then((module) => ({ default: module.DefinitionTab })));
 
 export function FlowPage() {
   const { flowId = '' } = useParams();
@@ -95,16 +97,23 @@ function FlowView({ flow }: { flow: Flow }) {
       )}
 
       <nav className="tabs" aria-label="Flow sections">
-        <NavLink to="" end>
+        <NavLink to={`/flows/${flow.id}`} end>
           Overview
         </NavLink>
-        <NavLink to="definition">Definition</NavLink>
-        <NavLink to="runs">Run history</NavLink>
+        <NavLink to={`/flows/${flow.id}/definition`}>Definition</NavLink>
+        <NavLink to={`/flows/${flow.id}/runs`}>Run history</NavLink>
       </nav>
 
       <Routes>
         <Route index element={<OverviewTab flow={flow} />} />
-        <Route path="definition" element={<DefinitionTab flow={flow} />} />
+        <Route
+          path="definition"
+          element={
+            <Suspense fallback={<Loading label="Opening the editor…" />}>
+              <DefinitionTab flow={flow} />
+            </Suspense>
+          }
+        />
         <Route path="runs" element={<RunTable filter={{ flowId: flow.id }} showFlow={false} emptyText="This flow has not run yet." />} />
       </Routes>
 

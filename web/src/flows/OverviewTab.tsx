@@ -47,7 +47,7 @@ export function OverviewTab({ flow }: { flow: Flow }) {
       <section className="card card-body stack-tight" aria-labelledby="chart-heading">
         <div className="section-title">
           <h2 id="chart-heading">Runs in the last 28 days</h2>
-          <Link to="runs" className="small">
+          <Link to={`/flows/${flow.id}/runs`} className="small">
             Run history
           </Link>
         </div>
@@ -57,7 +57,7 @@ export function OverviewTab({ flow }: { flow: Flow }) {
       <section className="card card-body stack-tight" aria-labelledby="graph-heading">
         <div className="section-title">
           <h2 id="graph-heading">What it does</h2>
-          <Link to="definition" className="small">
+          <Link to={`/flows/${flow.id}/definition`} className="small">
             Edit the definition
           </Link>
         </div>

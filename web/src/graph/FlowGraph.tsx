@@ -114,7 +114,7 @@ function GraphCard({ node, overlay, running, selected, onSelect }: GraphCardProp
       {overlay && <RunStatusIcon status={overlay.status} />}
     </>
   );
-  const data = { 'data-status': overlay?.status, 'data-action': node.name };
+  const data = { 'data-status': overlay?.status, 'data-action': node.name, title: node.name };
   if (!onSelect || node.kind === 'trigger')
     return (
       <div className={className} style={style} aria-label={accessibleName} role="img" {...data}>

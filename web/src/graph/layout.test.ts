@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { layoutGraph, type GraphLayout, type PlacedNode } from './layout';
+import { layoutGraph, runAfterLabel, type GraphLayout, type PlacedNode } from './layout';
 import { readGraphModel } from './model';
 import type { ActionDefinition, WorkflowDefinition } from '../api/types';
 
@@ -92,6 +92,13 @@ describe('layoutGraph', () => {
       ['Case 2', true],
       ['Default', true],
     ]);
+  });
+
+  it('names runAfter conditions in the words of the portal', () => {
+    expect(runAfterLabel(['Succeeded'])).toBeNull();
+    expect(runAfterLabel([])).toBeNull();
+    expect(runAfterLabel(['FAILED', 'timedout'])).toBe('Failed, TimedOut');
+    expect(runAfterLabel(['Succeeded', 'Failed', 'Skipped', 'TimedOut'])).toBe('Always');
   });
 
   it('survives a runAfter cycle and names that point nowhere', () => {

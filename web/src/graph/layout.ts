@@ -239,7 +239,21 @@ function edgeBetween(from: PlacedNode, to: PlacedNode, link: RunAfterLink | null
   const y2 = to.y;
   const bend = Math.max(18, (y2 - y1) / 2);
   const path = `M ${x1} ${y1} C ${x1} ${y1 + bend}, ${x2} ${y2 - bend}, ${x2} ${y2}`;
-  const statuses = link?.statuses ?? [];
-  const label = statuses.length === 0 || (statuses.length === 1 && statuses[0]?.toLowerCase() === 'succeeded') ? null : statuses.join(', ');
-  return { id: `${from.id}->${to.id}`, from: from.id, to: to.id, path, label, labelX: (x1 + x2) / 2, labelY: (y1 + y2) / 2 };
+  // The label sits past the middle, towards its target, so labels of edges that fan out
+  // from one action do not land on each other.
+  const t = 0.66;
+  const u = 1 - t;
+  const labelX = u * u * u * x1 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x2;
+  const labelY = u * u * u * y1 + 3 * u * u * t * (y1 + bend) + 3 * u * t * t * (y2 - bend) + t * t * t * y2;
+  return { id: `${from.id}->${to.id}`, from: from.id, to: to.id, path, label: runAfterLabel(link?.statuses ?? []), labelX, labelY };
+}
+
+const STATUS_WORDS: Record<string, string> = { succeeded: 'Succeeded', failed: 'Failed', skipped: 'Skipped', timedout: 'TimedOut' };
+
+/** No label for the usual "after it succeeded"; "Always" when every outcome is listed. */
+export function runAfterLabel(statuses: string[]): string | null {
+  const words = [...new Set(statuses.map((status) => STATUS_WORDS[status.toLowerCase()] ?? status))];
+  if (words.length === 0 || (words.length === 1 && words[0] === 'Succeeded')) return null;
+  if (['Succeeded', 'Failed', 'Skipped', 'TimedOut'].every((word) => words.includes(word))) return 'Always';
+  return words.join(', ');
 }
