@@ -181,9 +181,17 @@ async function operations(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/** Refresh leases of OAuth2 connections (one token refresh at a time across processes); schedules fire through the engine's timers. */
+async function connectionLeases(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('connections').addColumn('refresh_holder', 'text').execute();
+  await db.schema.alterTable('connections').addColumn('refresh_until', 'bigint').execute();
+  await db.schema.dropTable('schedule_fires').ifExists().execute();
+}
+
 export const platformMigrations: NamedMigration[] = [
   { name: '0100_platform_accounts', up: accounts },
   { name: '0101_platform_flows', up: flows },
   { name: '0102_platform_connections', up: connections },
   { name: '0103_platform_operations', up: operations },
+  { name: '0104_platform_connection_leases', up: connectionLeases },
 ];

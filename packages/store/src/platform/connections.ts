@@ -89,6 +89,8 @@ export class ConnectionRepository {
       last_success_at: null,
       token_expires_at: null,
       revision: 0,
+      refresh_holder: null,
+      refresh_until: null,
       created_at: now,
       updated_at: now,
     };
@@ -183,6 +185,94 @@ export class ConnectionRepository {
       .where('revision', '=', revision)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Stores a connection as given (the connection service chose its id, status and sealed secrets). */
+  async insert(record: ConnectionRecord): Promise<void> {
+    await this.db
+      .insertInto('connections')
+      .values({
+        id: record.id,
+        owner_id: record.ownerId,
+        name: record.name,
+        connector_id: record.connectorId,
+        auth_type: record.authType,
+        parameters: toJson(record.parameters),
+        secret_names: toJson(record.secretNames),
+        secrets_sealed: record.secretsSealed,
+        status: record.status,
+        status_reason: record.statusReason,
+        last_checked_at: record.lastCheckedAt,
+        last_success_at: record.lastSuccessAt,
+        token_expires_at: record.tokenExpiresAt,
+        revision: record.revision,
+        refresh_holder: null,
+        refresh_until: null,
+        created_at: record.createdAt,
+        updated_at: record.updatedAt,
+      })
+      .execute();
+  }
+
+  async listIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('connections').select('id').orderBy('id').execute();
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Compare-and-swap write of credentials (and optionally parameters and status): applied
+   * only when the stored revision equals `expectedRevision`; returns the new revision.
+   */
+  async writeCredentials(
+    id: string,
+    write: {
+      expectedRevision: number;
+      parameters?: Record<string, unknown>;
+      secretNames: string[];
+      secretsSealed: string | null;
+      tokenExpiresAt: number | null;
+      status?: ConnectionStatusChange;
+    },
+    now = Date.now(),
+  ): Promise<{ ok: true; revision: number } | { ok: false }> {
+    const revision = write.expectedRevision + 1;
+    const result = await this.db
+      .updateTable('connections')
+      .set({
+        secrets_sealed: write.secretsSealed,
+        secret_names: toJson(write.secretNames),
+        token_expires_at: write.tokenExpiresAt,
+        ...(write.parameters !== undefined ? { parameters: toJson(write.parameters) } : {}),
+        ...(write.status
+          ? {
+              status: write.status.status,
+              status_reason: write.status.statusReason,
+              last_checked_at: write.status.checkedAt,
+              ...(write.status.succeededAt !== undefined ? { last_success_at: write.status.succeededAt } : {}),
+            }
+          : {}),
+        revision,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('revision', '=', write.expectedRevision)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0 ? { ok: true, revision } : { ok: false };
+  }
+
+  /** Takes the refresh lease for `holder` when it is free or its holder's time is over. */
+  async acquireRefreshLease(id: string, holder: string, until: number, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('connections')
+      .set({ refresh_holder: holder, refresh_until: until })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('refresh_holder', 'is', null), eb('refresh_holder', '=', holder), eb('refresh_until', '<=', now)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async releaseRefreshLease(id: string, holder: string): Promise<void> {
+    await this.db.updateTable('connections').set({ refresh_holder: null, refresh_until: null }).where('id', '=', id).where('refresh_holder', '=', holder).execute();
   }
 
   /** Records the outcome of a check or a call; returns the status it had before. */

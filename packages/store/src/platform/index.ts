@@ -1,5 +1,5 @@
 // The platform's repositories over one database: accounts, flow ownership, connections,
-// notifications, audit, jobs, schedules. Built once per process and shared.
+// notifications, audit, jobs. Built once per process and shared.
 import type { BrookDatabase } from '../database.js';
 import { ApiTokenRepository } from './api-tokens.js';
 import { AuditRepository } from './audit.js';
@@ -10,7 +10,6 @@ import { FlowSettingsRepository } from './flow-settings.js';
 import { JobRepository } from './jobs.js';
 import { NotificationRepository } from './notifications.js';
 import { OAuthStateRepository } from './oauth-states.js';
-import { ScheduleFireRepository } from './schedule-fires.js';
 import { SessionRepository } from './sessions.js';
 import { UserRepository } from './users.js';
 import { PlatformValueRepository } from './values.js';
@@ -26,7 +25,6 @@ export interface PlatformStore {
   notifications: NotificationRepository;
   audit: AuditRepository;
   jobs: JobRepository;
-  scheduleFires: ScheduleFireRepository;
   oauthStates: OAuthStateRepository;
   values: PlatformValueRepository;
 }
@@ -44,7 +42,6 @@ export function createPlatformStore(database: BrookDatabase): PlatformStore {
     notifications: new NotificationRepository(db),
     audit: new AuditRepository(db),
     jobs: new JobRepository(db),
-    scheduleFires: new ScheduleFireRepository(db),
     oauthStates: new OAuthStateRepository(db),
     values: new PlatformValueRepository(db),
   };
@@ -61,6 +58,5 @@ export type { ConnectionFailure, BrokenCount, ConnectionFailureRepository } from
 export type { NotificationRecord, NotificationRepository } from './notifications.js';
 export type { AuditRecord, AuditPage, AuditRepository } from './audit.js';
 export type { JobRecord, JobItem, JobRepository } from './jobs.js';
-export type { ScheduleFireRepository } from './schedule-fires.js';
 export type { OAuthStateRecord, OAuthStateRepository } from './oauth-states.js';
 export type { PlatformValueRepository } from './values.js';

@@ -89,6 +89,23 @@ describe.each(targets)('platform store on $name', (target) => {
     expect((await store.connections.get(connection.id))?.secretsSealed).toBe('new');
   });
 
+  it('writes credentials only at the expected revision and hands the refresh lease to one holder', async () => {
+    const owner = await store.users.create({ email: 'lease@example.org', name: 'L', role: 'maker', passwordHash: 'h' });
+    const connection = await store.connections.create({
+      ownerId: owner.id, name: 'Tokens', connectorId: 'http', authType: 'oauth2ClientCredentials', parameters: {},
+      secretNames: [], secretsSealed: null, status: 'connected', statusReason: null,
+    });
+    const write = { secretNames: ['accessToken'], secretsSealed: 'sealed-1', tokenExpiresAt: 5000, status: { status: 'connected' as const, statusReason: null, checkedAt: 10, succeededAt: 10 } };
+    expect(await store.connections.writeCredentials(connection.id, { ...write, expectedRevision: 0 })).toEqual({ ok: true, revision: 1 });
+    expect(await store.connections.writeCredentials(connection.id, { ...write, expectedRevision: 0 })).toEqual({ ok: false });
+    expect((await store.connections.get(connection.id))?.tokenExpiresAt).toBe(5000);
+    const takers = await Promise.all(['a', 'b', 'c'].map((holder) => store.connections.acquireRefreshLease(connection.id, holder, 2000, 1000)));
+    expect(takers.filter(Boolean)).toHaveLength(1);
+    expect(await store.connections.acquireRefreshLease(connection.id, 'late', 4000, 2500)).toBe(true);
+    await store.connections.releaseRefreshLease(connection.id, 'late');
+    expect(await store.connections.acquireRefreshLease(connection.id, 'next', 4000, 2600)).toBe(true);
+  });
+
   it('counts the runs a connection broke until they are resubmitted', async () => {
     const base = { connectionId: 'con_x', actionName: 'Call', category: 'authentication', status: 401 };
     await store.connectionFailures.record({ ...base, runId: 'r1', flowId: 'f1', failedAt: 1000 });
@@ -107,12 +124,6 @@ describe.each(targets)('platform store on $name', (target) => {
     expect(await store.notifications.openCause('flow-failing:f1', user.id)).toBe(false);
     await store.notifications.closeCause('flow-failing:f1');
     expect(await store.notifications.openCause('flow-failing:f1', user.id)).toBe(true);
-  });
-
-  it('fires a schedule due time once across concurrent claims', async () => {
-    const claims = await Promise.all([1, 2, 3, 4].map(() => store.scheduleFires.claim('flow', 'Every', 60_000)));
-    expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await store.scheduleFires.lastDue('flow', 'Every')).toBe(60_000);
   });
 
   it('hands a job to one worker and tracks its progress', async () => {

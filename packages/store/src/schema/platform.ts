@@ -1,6 +1,6 @@
 // Tables of the platform: users, sessions, API tokens, flow ownership and trigger keys,
 // connections with their encrypted credentials and status, the runs each connection broke,
-// notifications, audit, background jobs and schedule fire times.
+// notifications, audit and background jobs.
 // Times are epoch milliseconds; JSON is stored as text; booleans as 0/1.
 
 export type UserRole = 'admin' | 'maker';
@@ -80,6 +80,9 @@ export interface ConnectionsTable {
   token_expires_at: number | null;
   /** Bumped on each credential change: lets a token refresh detect a concurrent update. */
   revision: number;
+  /** The process refreshing the OAuth2 token now, and until when (one refresh at a time). */
+  refresh_holder: string | null;
+  refresh_until: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -164,15 +167,6 @@ export interface JobItemsTable {
   error: string | null;
 }
 
-/** One row per (flow, trigger, due time): the unique key makes a schedule fire once across all processes. */
-export interface ScheduleFiresTable {
-  flow_id: string;
-  trigger_name: string;
-  due_at: number;
-  fired_at: number;
-  run_id: string | null;
-}
-
 /** Pending OAuth consents: the state parameter, the PKCE verifier (sealed) and where to go back. */
 export interface OAuthStatesTable {
   state: string;
@@ -205,7 +199,6 @@ export interface PlatformTables {
   audit: AuditTable;
   jobs: JobsTable;
   job_items: JobItemsTable;
-  schedule_fires: ScheduleFiresTable;
   oauth_states: OAuthStatesTable;
   platform_values: PlatformValuesTable;
 }
