@@ -1,2 +1,3 @@
 export { startPostgresCluster, findPostgresBinaries, freePort, type PostgresCluster } from './postgres-cluster.js';
 export { createTestDatabase } from './postgres.js';
+export { launchChromium, findChromium, CHROMIUM_ARGS, type BrowserSession, type LaunchOptions } from './chromium.js';

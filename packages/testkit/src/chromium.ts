@@ -1,0 +1,70 @@
+// Browser tests drive Debian's Chromium through playwright-core (no browser download):
+// one fresh profile per launch, headless, with the flags that work in this sandbox
+// (no sandbox, no GPU, no background traffic).
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** BROOK_CHROMIUM, or Debian's /usr/bin/chromium; null when neither exists. */
+export function findChromium(): string | null {
+  const candidates = [process.env.BROOK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((path): path is string => Boolean(path));
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Saves a screenshot of the page as DIR/NN-name.png, numbered in the order taken. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Folder for screenshots (created); default test-artifacts/. */
+  artifactsDir?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserSession> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new Error('Chromium was not found at /usr/bin/chromium. Install it with `apt-get install -y chromium` (npm test does this as root), or set BROOK_CHROMIUM to its path.');
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'brook-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const artifactsDir = options.artifactsDir ?? 'test-artifacts';
+  mkdirSync(artifactsDir, { recursive: true });
+  let taken = 0;
+  return {
+    context,
+    page,
+    async screenshot(name) {
+      taken += 1;
+      const path = join(artifactsDir, `${String(taken).padStart(2, '0')}-${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
