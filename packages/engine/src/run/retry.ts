@@ -1,5 +1,5 @@
 // Retry policies (wdl.md 4.4): which failures are retried and how long to wait.
-// Default: exponential, 4 retries, 7.5 s scale, 5 s … 1 h (the service's documented
+// Default: exponential, 4 retries, 7.5 s scale, between 5 and 45 s (the service's documented
 // default); fixed; exponential; none. A Retry-After from the service wins over the
 // computed delay.
 import type { ClassifiedError } from '@brook/wdl';
@@ -15,7 +15,7 @@ export interface RetryPolicySpec {
   maximumMs: number;
 }
 
-const DEFAULT: RetryPolicySpec = { type: 'default', count: 4, intervalMs: 7500, minimumMs: 5000, maximumMs: 3_600_000 };
+const DEFAULT: RetryPolicySpec = { type: 'default', count: 4, intervalMs: 7500, minimumMs: 5000, maximumMs: 45_000 };
 
 export class RetryPolicyError extends Error {}
 
