@@ -214,8 +214,18 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** "o" written directly: every date function returns it, so it is on the hot path. */
+function roundTrip(value: DateTimeValue): string {
+  const f = fieldsOf(value);
+  const year = f.year >= 1000 ? String(f.year) : pad(f.year, 4);
+  return `${year}-${two(f.month)}-${two(f.day)}T${two(f.hour)}:${two(f.minute)}:${two(f.second)}.${pad(f.fraction, 7)}${value.kind === 'utc' ? 'Z' : ''}`;
+}
+
 /** Formats a value; `culture` is ignored by the invariant standard formats. */
 export function formatDateTime(value: DateTimeValue, format: string, culture: DateCulture): string {
+  if (format === 'o' || format === 'O') return roundTrip(value);
   const compiled = compileFormat(format, culture);
   const c = compiled.invariant ? INVARIANT_CULTURE : culture;
   const f = fieldsOf(value);

@@ -19,8 +19,18 @@ export interface StandardFormat {
 
 const MAX_PRECISION = 999;
 
+const standardCache = new Map<string, StandardFormat | undefined>();
+
 /** A letter followed only by digits is a standard format; anything else is a custom pattern. */
 export function parseStandardFormat(format: string): StandardFormat | undefined {
+  if (standardCache.has(format)) return standardCache.get(format);
+  const parsed = readStandardFormat(format);
+  if (standardCache.size >= 1000) standardCache.clear();
+  standardCache.set(format, parsed);
+  return parsed;
+}
+
+function readStandardFormat(format: string): StandardFormat | undefined {
   const match = /^([A-Za-z])(\d*)$/.exec(format);
   if (!match) return undefined;
   const letter = match[1] ?? '';

@@ -70,9 +70,27 @@ function formatterFor(iana: string): Intl.DateTimeFormat {
   return f;
 }
 
+const HOUR = 3_600_000;
+const offsetCache = new Map<string, number>();
+
 /** The zone's offset from UTC in milliseconds at a UTC instant (whole seconds). */
 export function offsetAt(zone: TimeZone, utcMs: number): number {
   if (zone.isUtc) return 0;
+  // Most hours hold one offset: remember it for hours whose start and end agree.
+  const hour = Math.floor(utcMs / HOUR);
+  const key = `${zone.iana}|${hour}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const start = exactOffsetAt(zone, hour * HOUR);
+  if (start === exactOffsetAt(zone, hour * HOUR + HOUR - 1000)) {
+    if (offsetCache.size >= 50_000) offsetCache.clear();
+    offsetCache.set(key, start);
+    return start;
+  }
+  return exactOffsetAt(zone, utcMs);
+}
+
+function exactOffsetAt(zone: TimeZone, utcMs: number): number {
   const wholeSecond = Math.floor(utcMs / 1000) * 1000;
   const fields: Record<string, number> = {};
   let bc = false;
