@@ -70,11 +70,20 @@ export async function startOidcProvider(options: OidcOptions): Promise<TestOidcP
     features: {
       devInteractions: { enabled: true },
       clientCredentials: { enabled: true },
-      revocation: { enabled: true },
-      introspection: { enabled: true },
+      revocation: { enabled: true, allowedPolicy: async (ctx, client, token) => token.clientId === client.clientId },
+      introspection: { enabled: true, allowedPolicy: async () => true },
     },
     rotateRefreshToken: options.rotateRefreshTokens ?? true,
-    ttl: { AccessToken: options.accessTokenTtlSeconds ?? 3600, ClientCredentials: options.accessTokenTtlSeconds ?? 3600 },
+    ttl: {
+      AccessToken: options.accessTokenTtlSeconds ?? 3600,
+      ClientCredentials: options.accessTokenTtlSeconds ?? 3600,
+      RefreshToken: 14 * 24 * 3600,
+      Grant: 14 * 24 * 3600,
+      Session: 3600,
+      Interaction: 600,
+      IdToken: 3600,
+      AuthorizationCode: 60,
+    },
     findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub }) }),
   });
   // oidc-provider reads pre-parsed bodies from req.body, which lets the counter above read it first.

@@ -10,19 +10,22 @@ export interface TestResourceServer {
   calls: { ok: number; rejected: number };
   /** Tokens issued to these clients are refused (as when a service withdraws an app's access). */
   blockedClients: Set<string>;
+  /** Tokens this API no longer accepts although the provider still does (a key rollover on the API). */
+  rejectedTokens: Set<string>;
   close(): Promise<void>;
 }
 
 export async function startResourceServer(options: { introspectionUrl: string; clientId: string; clientSecret: string }): Promise<TestResourceServer> {
   const calls = { ok: 0, rejected: 0 };
   const blockedClients = new Set<string>();
+  const rejectedTokens = new Set<string>();
   const credentials = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64')}`;
   const server: Server = createServer((req, res) => {
     void (async () => {
       const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
       let active = false;
       let subject: unknown = null;
-      if (token) {
+      if (token && !rejectedTokens.has(token)) {
         const answer = await fetch(options.introspectionUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: credentials },
@@ -53,6 +56,7 @@ export async function startResourceServer(options: { introspectionUrl: string; c
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
     blockedClients,
+    rejectedTokens,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
