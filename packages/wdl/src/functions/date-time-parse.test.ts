@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateCulture } from './dotnet-format-cultures.js';
 import { formatRoundTrip } from './dotnet-format.js';
@@ -72,5 +73,31 @@ describe('parseTimestamp', () => {
     expect(parse('martes 20 octubre 2020', 'es-ES')).toBe('2020-10-20T00:00:00.0000000');
     expect(parse('martes, 20 de octubre de 2020', 'es-ES')).toBe('2020-10-20T00:00:00.0000000');
     expect(parse('2018年3月15日', 'ja-JP')).toBe('2018-03-15T00:00:00.0000000');
+  });
+});
+
+describe('round trips', () => {
+  const first = new Date(0);
+  first.setUTCFullYear(1, 0, 1);
+  const last = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+  it('reads back every instant it writes in "o" format, to the tick', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: first.getTime(), max: last }), fc.integer({ min: 0, max: 9999 }), fc.boolean(), (ms, sub, isUtc) => {
+        const value: DateTimeValue = { ms, sub, kind: isUtc ? 'utc' : 'unspecified' };
+        expect(parseTimestamp(formatRoundTrip(value), dateCulture('en-US'), today)).toEqual(value);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        const value = parseTimestamp(text, dateCulture('en-US'), today);
+        expect(value === undefined || typeof value.ms === 'number').toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecimalMath, WdlDecimal, WdlFloat } from '../expressions/values.js';
 import { callFunction } from './date-time-test-host.js';
@@ -164,5 +165,27 @@ describe('formatNumber errors', () => {
     const error = errorOf(() => formatNumber(1, 'N2', 'xx-XX'));
     expect(error.code).toBe('ArgumentValue');
     expect(error.message).toBe("The 3rd argument of 'formatNumber' is not a valid locale: 'xx-XX'. Use a culture name such as 'en-US', 'de-DE' or 'ja-JP'.");
+  });
+});
+
+describe('formatNumber properties', () => {
+  it("'R' gives back the same double", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+        if (Number.isSafeInteger(value)) return;
+        expect(Number(formatNumber(value, 'R'))).toBe(value);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("'N0' groups integers as en-US does", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), (value) => {
+        const integer = Number.isSafeInteger(Number(value)) ? Number(value) : value;
+        expect(formatNumber(integer, 'N0')).toBe(new Intl.NumberFormat('en-US').format(value));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
