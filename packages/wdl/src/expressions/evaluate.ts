@@ -35,7 +35,11 @@ function compiledExpression(text: string): CompiledExpression {
 export function evaluateExpression(text: string, host: ExpressionHost): unknown {
   const run = compiledExpression(text);
   const before = wrapperCount();
-  return toJsonValue(run(host), before);
+  try {
+    return toJsonValue(run(host), before);
+  } catch (error) {
+    throw tooDeep(error);
+  }
 }
 
 /**
@@ -45,8 +49,17 @@ export function evaluateExpression(text: string, host: ExpressionHost): unknown 
  */
 export function evaluateTemplate(value: unknown, host: ExpressionHost): unknown {
   const before = wrapperCount();
-  const result = evaluateValue(value, host, '');
-  return toJsonValue(result, before);
+  try {
+    return toJsonValue(evaluateValue(value, host, ''), before);
+  } catch (error) {
+    throw tooDeep(error);
+  }
+}
+
+/** A value nested deeper than the call stack allows is reported, not thrown as a RangeError. */
+function tooDeep(error: unknown): unknown {
+  if (!(error instanceof RangeError)) return error;
+  return new ExpressionError('FunctionFailed', `The value is nested too deeply to evaluate (${error.message}).`);
 }
 
 function evaluateValue(value: unknown, host: ExpressionHost, path: string): unknown {

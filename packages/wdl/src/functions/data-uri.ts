@@ -93,5 +93,7 @@ export function percentDecodeText(text: string): string {
 
 /** Uri.EscapeDataString: everything but A–Z a–z 0–9 - _ . ~ is percent-encoded (UTF-8). */
 export function escapeDataString(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  // A lone surrogate has no UTF-8 form; encode it as U+FFFD, as .NET's encoder does.
+  const wellFormed = text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return encodeURIComponent(wellFormed).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
