@@ -59,3 +59,16 @@ describe('formatNumber and XML expressions', () => {
     expect(evaluateTemplate("@{xml('<a><b/></a>')}", host)).toBe('<a><b /></a>');
   });
 });
+
+describe('bad XML inside json()', () => {
+  it('fails as an expression error that says what is wrong', () => {
+    try {
+      run("@json(xml(binary('<a>')))");
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ExpressionError);
+      expect((error as ExpressionError).code).toBe('ArgumentValue');
+      expect((error as ExpressionError).message).toMatch(/^The XML given to json\(\) is not well-formed: /);
+    }
+  });
+});

@@ -15,6 +15,7 @@ import {
   utf8Bytes,
   XML_UTF8,
 } from '../expressions/content.js';
+import { expressionError } from '../expressions/errors.js';
 import { isPlainObject, makeFloat } from '../expressions/values.js';
 import { argumentError, argumentTypeError, expectString } from './date-time-args.js';
 import type { FunctionContext, WdlFunction } from './registry.js';
@@ -23,7 +24,15 @@ import { parseXml, XmlSyntaxError, type ParsedXml } from './xml-parse.js';
 import { serializeXml } from './xml-serialize.js';
 import { xmlToJson } from './xml-to-json.js';
 
-contentHooks.xmlToJson = xmlToJson;
+// json(xml(...)) hands XML content here; bad XML fails as an expression error, not a crash.
+contentHooks.xmlToJson = (text: string): unknown => {
+  try {
+    return xmlToJson(text);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) throw expressionError('ArgumentValue', `The XML given to json() is not well-formed: ${error.message}`);
+    throw error;
+  }
+};
 
 function xmlEnvelope(text: string): unknown {
   return makeEnvelope(XML_UTF8, encodeBase64(utf8Bytes(text)));
