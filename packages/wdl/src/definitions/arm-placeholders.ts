@@ -48,7 +48,7 @@ function replacementHint(placeholder: string, arm: ArmContext | undefined): stri
   const declaration = lookup(arm?.parameters, name);
   const declared = declaration.value;
   if (declaration.found && typeof declared === 'object' && declared !== null && 'defaultValue' in declared) {
-    const defaultValue = (declared as { defaultValue: unknown }).defaultValue;
+    const defaultValue = declared.defaultValue;
     if (!isArmPlaceholder(defaultValue)) return `Replace it with the value you deploy with; the template parameter '${name}' defaults to ${quote(defaultValue)}.`;
   }
   return `Replace it with the value you would deploy with for the template parameter '${name}'.`;

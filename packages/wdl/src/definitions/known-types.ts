@@ -98,8 +98,30 @@ export function closestTriggerTypes(type: string): string[] {
   return closestNames(type, KNOWN_TRIGGER_TYPES);
 }
 
+// What the designers call some actions, and what other tools write for them.
+const ACTION_ALIASES: Record<string, string> = {
+  condition: 'If',
+  applytoeach: 'Foreach',
+  for_each: 'Foreach',
+  dountil: 'Until',
+  do_until: 'Until',
+  delay: 'Wait',
+  delayuntil: 'Wait',
+  filterarray: 'Query',
+  filter: 'Query',
+  parsejsonaction: 'ParseJson',
+  http_request: 'Http',
+  request: 'Http',
+  javascript: 'JavaScriptCode',
+  inlinecode: 'JavaScriptCode',
+  childflow: 'Workflow',
+  runchildflow: 'Workflow',
+};
+
 export function closestActionTypes(type: string): string[] {
-  return closestNames(type, KNOWN_ACTION_TYPES);
+  const alias = ACTION_ALIASES[type.trim().toLowerCase().replace(/[\s-]+/g, '')];
+  const near = closestNames(type, KNOWN_ACTION_TYPES);
+  return alias ? [alias, ...near.filter((name) => name !== alias)].slice(0, 3) : near;
 }
 
 /**
@@ -113,12 +135,21 @@ export function closestNames(name: string, candidates: readonly string[]): strin
     .map((candidate) => {
       const lower = candidate.toLowerCase();
       const contains = wanted.length >= 3 && (lower.includes(wanted) || wanted.includes(lower));
-      return { candidate, distance: contains ? 1 : editDistance(wanted, lower) };
+      // A shared start of three letters or more reads as the same word misspelt further on.
+      const sharedStart = commonPrefixLength(wanted, lower) >= Math.min(3, lower.length);
+      const distance = contains ? 1 : Math.min(editDistance(wanted, lower), sharedStart ? limit : Infinity);
+      return { candidate, distance };
     })
     .filter(({ distance }) => distance <= limit)
     .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
     .slice(0, 3)
     .map(({ candidate }) => candidate);
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
 }
 
 /** Levenshtein distance, two rows at a time. */

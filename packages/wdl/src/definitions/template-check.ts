@@ -1,14 +1,12 @@
 // The bridge from validation to the expression parser: every template string in a value
 // that does not parse. Validation must never throw, so a failure inside the parser is
 // reported as a problem of that value instead of escaping.
+import { findTemplateProblems, type TemplateProblem } from '../expressions/evaluate.js';
 
-export interface TemplateProblemLike {
-  path: string;
-  position: number;
-  code: string;
-  message: string;
-}
-
-export function findTemplateProblemsSafely(_value: unknown, _path: string): TemplateProblemLike[] {
-  return [];
+export function findTemplateProblemsSafely(value: unknown, path: string): TemplateProblem[] {
+  try {
+    return findTemplateProblems(value, path);
+  } catch (cause) {
+    return [{ path, position: 0, code: 'InvalidTemplate', message: `Brook could not read the expressions here (${cause instanceof Error ? cause.message : String(cause)}).` }];
+  }
 }

@@ -10,9 +10,9 @@ import { validateName } from './validate-names.js';
 export function validateContainers(containers: ActionContainer[]): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   for (const container of containers) {
-    if (container.value === undefined || isPlainObject(container.value)) continue;
-    const owner = container.ownerName === null ? 'The definition' : `'${container.ownerName}'`;
-    problems.push(error(container.path, 'InvalidShape', `${owner}'s "actions" must be an object that maps action names to actions, but it is ${describeJsonType(container.value)}.`));
+    // The top-level map is checked with the rest of the document.
+    if (container.ownerName === null || container.value === undefined || isPlainObject(container.value)) continue;
+    problems.push(error(container.path, 'InvalidShape', `'${container.ownerName}'s "actions" must be an object that maps action names to actions, but it is ${describeJsonType(container.value)}.`));
   }
   return problems;
 }

@@ -14,13 +14,8 @@ export function validateDocument(definition: Record<string, unknown>): Definitio
   const schema = definition.$schema;
   if (schema !== undefined && !isArmPlaceholder(schema)) {
     if (typeof schema !== 'string' || !WORKFLOW_SCHEMA.test(schema.trim())) {
-      problems.push(
-        warning(
-          '/$schema',
-          'UnknownSchema',
-          `$schema is ${quote(schema)}, which is not a workflow definition schema. Use "${CANONICAL_SCHEMA}" (or remove $schema).`,
-        ),
-      );
+      const what = typeof schema === 'string' && /deploymenttemplate\.json/i.test(schema) ? 'the schema of an ARM deployment template (left over from the template this definition came from), not of a workflow definition' : 'not a workflow definition schema';
+      problems.push(warning('/$schema', 'UnknownSchema', `$schema is ${quote(schema)}, ${what}. Use "${CANONICAL_SCHEMA}" (or remove $schema).`));
     }
   }
   const version = definition.contentVersion;

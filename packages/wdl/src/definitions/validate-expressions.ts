@@ -60,13 +60,8 @@ export function validateExpressions(values: Array<{ value: unknown; path: string
     for (const problem of findTemplateProblemsSafely(value, path)) {
       // A placeholder is reported as such, and an over-long expression once.
       if (armPaths.has(problem.path) || tooLong.has(problem.path)) continue;
-      problems.push(
-        error(
-          problem.path,
-          'InvalidExpression',
-          `The expression does not parse at character ${problem.position + 1}: ${problem.message}`,
-        ),
-      );
+      // The parser's message names the position (0-based) and quotes the expression.
+      problems.push(error(problem.path, 'InvalidExpression', `This expression does not parse: ${problem.message}.`));
     }
   }
   return problems;

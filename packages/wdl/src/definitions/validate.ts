@@ -44,11 +44,11 @@ export function validateDefinition(input: unknown, options: ValidationOptions = 
     };
   }
   try {
-    return { definition: input as WorkflowDefinition, problems: sortProblems(collectProblems(input, options)) };
+    return { definition: input, problems: sortProblems(collectProblems(input, options)) };
   } catch (cause) {
     // A bug in a check must not take down the caller; say so plainly instead.
     return {
-      definition: input as WorkflowDefinition,
+      definition: input,
       problems: [error('', 'InvalidShape', `Brook could not finish checking this definition (${cause instanceof Error ? cause.message : String(cause)}). Please report it with the file.`)],
     };
   }

@@ -67,7 +67,7 @@ function syntaxProblem(fileName: string, text: string, cause: unknown): Definiti
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );
   if (first) {
-    const name = printParseErrorCode(first.code as Parameters<typeof printParseErrorCode>[0]);
+    const name = printParseErrorCode(first.code);
     const trailingComma = (name === 'PropertyNameExpected' || name === 'ValueExpected') && text.slice(0, first.offset).trimEnd().endsWith(',');
     const words = trailingComma ? 'a comma before the end of an object or array (remove the trailing comma)' : (ERROR_WORDS[name] ?? name);
     return error(`${fileName}:${first.line + 1}:${first.column + 1}`, 'InvalidJson', `${fileName} is not valid JSON: ${words} at line ${first.line + 1}, column ${first.column + 1}.`);
