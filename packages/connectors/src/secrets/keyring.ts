@@ -48,6 +48,18 @@ export class Keyring {
     return this.keys.has(id);
   }
 
+  /** A keyring that also holds `key` and seals with it; this one's keys stay readable. */
+  withPrimary(key: Buffer): Keyring {
+    const added = { id: secretKeyId(key), key };
+    return new Keyring({ keys: [added, ...[...this.keys.values()].filter((existing) => existing.id !== added.id)], primaryKeyId: added.id });
+  }
+
+  /** A keyring without the given keys (after a rotation finished); the primary cannot be dropped. */
+  without(ids: string[]): Keyring {
+    if (ids.includes(this.primary.id)) throw new Error('The primary key cannot be removed from the keyring.');
+    return new Keyring({ keys: [...this.keys.values()].filter((key) => !ids.includes(key.id)), primaryKeyId: this.primary.id });
+  }
+
   /** Re-reads the key source (no-op without one). */
   refresh(): void {
     if (this.reload) this.replace(this.reload());
