@@ -29,6 +29,11 @@ export class InstantClock implements Clock {
     return this.time;
   }
 
+  /** Moves time forward without anyone sleeping (timers of suspended runs come due). */
+  advance(ms: number): void {
+    this.time += ms;
+  }
+
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     this.sleeps.push(ms);
     if (signal?.aborted) return Promise.resolve();
