@@ -13,6 +13,7 @@ export type { ExpressionErrorCode } from './expressions/errors.js';
 export {
   evaluateExpression,
   evaluateTemplate,
+  callFunction,
   containsTemplate,
   findTemplateProblems,
   type TemplateProblem,

@@ -2,10 +2,11 @@
 // evaluate one expression, evaluate every template inside a JSON value, and find the
 // templates that do not parse.
 import { ExpressionError } from '../functions/registry.js';
-import { compileExpression, type CompiledExpression } from './evaluator.js';
+import { lookupFunction } from '../functions/library.js';
+import { arityMessage, compileExpression, type CompiledExpression } from './evaluator.js';
 import type { ExpressionHost } from './host.js';
 import { parseExpressionText } from './parser.js';
-import { atPosition } from './errors.js';
+import { atPosition, expressionError } from './errors.js';
 import { toInterpolatedString } from './stringify.js';
 import { compileTemplate, isTemplate, type TemplateExpression } from './template.js';
 import { isPlainObject, setOwn, toJsonValue, wrapperCount } from './values.js';
@@ -39,6 +40,25 @@ export function evaluateExpression(text: string, host: ExpressionHost): unknown 
     return toJsonValue(run(host), before);
   } catch (error) {
     throw tooDeep(error);
+  }
+}
+
+/**
+ * Call a library function by name with arguments that are already values (plain JSON), as
+ * the condition objects of If and Until do ({ "equals": [a, b] }). Throws ExpressionError.
+ */
+export function callFunction(name: string, args: unknown[], host: ExpressionHost): unknown {
+  const fn = lookupFunction(name);
+  if (!fn) throw expressionError('UnknownFunction', `The function '${name}' is not defined or not valid. Check the spelling; function names are those of the Logic Apps expression reference.`);
+  if (args.length < fn.minArgs || args.length > fn.maxArgs) throw expressionError('ArgumentCount', arityMessage(fn, args.length));
+  const before = wrapperCount();
+  const context = { host, name: fn.name };
+  try {
+    const result = fn.lazy ? fn.call(args.map((arg) => () => arg), context) : fn.call(args, context);
+    return toJsonValue(result, before);
+  } catch (error) {
+    if (error instanceof ExpressionError) throw error;
+    throw tooDeep(error instanceof RangeError ? error : new ExpressionError('FunctionFailed', `'${fn.name}' failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`));
   }
 }
 

@@ -140,7 +140,7 @@ function compileCall(node: Extract<ExpressionNode, { kind: 'call' }>): CompiledE
   return withPosition(run, position);
 }
 
-function arityMessage(fn: WdlFunction, argc: number): string {
+export function arityMessage(fn: WdlFunction, argc: number): string {
   const plural = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
   let expected: string;
   if (fn.minArgs === fn.maxArgs) expected = plural(fn.minArgs);

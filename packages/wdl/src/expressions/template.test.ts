@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsTemplate, evaluateExpression, evaluateTemplate, findTemplateProblems } from './evaluate.js';
+import { callFunction, containsTemplate, evaluateExpression, evaluateTemplate, findTemplateProblems } from './evaluate.js';
 import { createJsonHost } from './json-host.js';
 import { compileTemplate, isTemplate } from './template.js';
 import { wdl, wdlError } from './test-kit.js';
@@ -168,5 +168,23 @@ describe('evaluateExpression', () => {
   it('throws syntax errors with the position', () => {
     const host = createJsonHost({});
     expect(() => evaluateExpression('add(1,', host)).toThrow(/at position 6 in 'add\(1,'/);
+  });
+});
+
+describe('callFunction', () => {
+  const host = createJsonHost({});
+
+  it('calls a function by name with values, as condition objects need', () => {
+    expect(callFunction('EQUALS', [1, 1.0], host)).toBe(true);
+    expect(callFunction('greater', ['b', 'a'], host)).toBe(true);
+    expect(callFunction('and', [true, false], host)).toBe(false);
+    expect(callFunction('div', [10, 4], host)).toBe(2);
+    expect(callFunction('float', ['2'], host)).toBe(2);
+  });
+
+  it('checks the name, the argument count and the types', () => {
+    expect(() => callFunction('nope', [], host)).toThrow("The function 'nope' is not defined or not valid");
+    expect(() => callFunction('equals', [1], host)).toThrow("The function 'equals' expects 2 arguments but got 1.");
+    expect(() => callFunction('greater', [1, 'a'], host)).toThrow("'greater' compares two numbers or two strings");
   });
 });
