@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { Connection, Connector, DirectoryEntry, RunSummary } from './types';
+import type { AuthType, Connection, Connector, DirectoryEntry, RunSummary } from './types';
 
 export const connectionKeys = {
   all: ['connections'] as const,
@@ -51,7 +51,7 @@ export interface VerifyResult {
 }
 
 export const connectionsApi = {
-  create: (body: { name: string; connectorId: string; parameters: Record<string, unknown>; secrets: Record<string, string> }) =>
+  create: (body: { name: string; connectorId: string; authType?: AuthType; parameters: Record<string, unknown>; secrets: Record<string, string> }) =>
     api<Connection>('POST', '/connections', { body }),
   verify: (id: string, body: { secrets?: Record<string, string>; parameters?: Record<string, unknown> }) =>
     api<VerifyResult>('POST', `${connectionPath(id)}/verify`, { body }),

@@ -205,6 +205,8 @@ export interface Connector {
   builtIn: boolean;
   authType: AuthType;
   parameters: ConnectorParameter[];
+  /** Every way the connector can authenticate, each with its parameters (first: authType). */
+  authOptions?: { authType: AuthType; parameters: ConnectorParameter[] }[];
   operations: { id: string; method: string; path: string; summary: string }[];
 }
 

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { connectionKeys, connectionsApi, useConnectors } from '../api/connections';
-import type { Connection } from '../api/types';
+import type { AuthType, Connection } from '../api/types';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNotice, Loading, Notice } from '../ui/Feedback';
-import { authTypeLabel } from './auth-type';
+import { authOptionsOf, authTypeLabel } from './auth-type';
 import { CredentialFields, type CredentialValues } from './CredentialFields';
 
 /** New connection: pick a connector, fill in what it needs; Brook verifies it at once. */
@@ -12,15 +12,21 @@ export function CreateConnectionDialog({ open, onClose }: { open: boolean; onClo
   const connectors = useConnectors();
   const queryClient = useQueryClient();
   const [connectorId, setConnectorId] = useState('');
+  const [authType, setAuthType] = useState<AuthType | null>(null);
   const [name, setName] = useState('');
   const [values, setValues] = useState<CredentialValues>({ parameters: {}, secrets: {} });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<Connection | null>(null);
   const connector = connectors.data?.find((c) => c.id === connectorId);
+  const options = connector ? authOptionsOf(connector) : [];
+  const option = options.find((o) => o.authType === authType) ?? options[0];
+  const fields = option?.parameters ?? [];
+  const chosenAuth = option?.authType ?? connector?.authType;
 
   const close = () => {
     setConnectorId('');
+    setAuthType(null);
     setName('');
     setValues({ parameters: {}, secrets: {} });
     setError(null);
@@ -28,12 +34,26 @@ export function CreateConnectionDialog({ open, onClose }: { open: boolean; onClo
     onClose();
   };
 
+  const withDefaults = (parameters: typeof fields, old: Record<string, string> = {}) => ({
+    parameters: { ...Object.fromEntries(parameters.filter((p) => !p.secret && p.default !== undefined).map((p) => [p.name, String(p.default)])), ...old },
+    secrets: {},
+  });
+
   const choose = (id: string) => {
     setConnectorId(id);
     const chosen = connectors.data?.find((c) => c.id === id);
-    const defaults = Object.fromEntries((chosen?.parameters ?? []).filter((p) => !p.secret && p.default !== undefined).map((p) => [p.name, String(p.default)]));
-    setValues({ parameters: defaults, secrets: {} });
+    const first = chosen ? authOptionsOf(chosen)[0] : undefined;
+    setAuthType(first?.authType ?? null);
+    setValues(withDefaults(first?.parameters ?? []));
     if (!name && chosen) setName(chosen.name);
+  };
+
+  const chooseAuth = (value: AuthType) => {
+    setAuthType(value);
+    // Keep what was typed into fields both schemes share (the base URL), drop the rest.
+    const next = options.find((o) => o.authType === value)?.parameters ?? [];
+    const kept = Object.fromEntries(Object.entries(values.parameters).filter(([key]) => next.some((p) => p.name === key && !p.secret)));
+    setValues(withDefaults(next, kept));
   };
 
   const submit = async (event: FormEvent) => {
@@ -44,9 +64,9 @@ export function CreateConnectionDialog({ open, onClose }: { open: boolean; onClo
     try {
       const parameters = Object.fromEntries(Object.entries(values.parameters).filter(([, v]) => v !== ''));
       const secrets = Object.fromEntries(Object.entries(values.secrets).filter(([, v]) => v !== ''));
-      const connection = await connectionsApi.create({ name: name.trim(), connectorId: connector.id, parameters, secrets });
+      const connection = await connectionsApi.create({ name: name.trim(), connectorId: connector.id, ...(options.length > 1 && chosenAuth ? { authType: chosenAuth } : {}), parameters, secrets });
       await queryClient.invalidateQueries({ queryKey: connectionKeys.all });
-      if (connector.authType === 'oauth2AuthorizationCode') {
+      if (chosenAuth === 'oauth2AuthorizationCode') {
         const { authorizeUrl } = await connectionsApi.startOAuth(connection.id, `/settings/connections?focus=${encodeURIComponent(connection.id)}`);
         window.location.assign(authorizeUrl);
         return;
@@ -77,7 +97,7 @@ export function CreateConnectionDialog({ open, onClose }: { open: boolean; onClo
               Cancel
             </button>
             <button type="submit" form="create-connection-form" className="button button-primary" disabled={busy || !connector}>
-              {busy ? 'Creating…' : connector?.authType === 'oauth2AuthorizationCode' ? 'Create and sign in' : 'Create and verify'}
+              {busy ? 'Creating…' : chosenAuth === 'oauth2AuthorizationCode' ? 'Create and sign in' : 'Create and verify'}
             </button>
           </>
         )
@@ -104,7 +124,8 @@ export function CreateConnectionDialog({ open, onClose }: { open: boolean; onClo
               </option>
               {connectors.data.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name} ({authTypeLabel(c.authType)})
+                  {c.name}
+                  {authOptionsOf(c).length === 1 ? ` (${authTypeLabel(c.authType)})` : ''}
                 </option>
               ))}
             </select>
@@ -117,8 +138,20 @@ export function CreateConnectionDialog({ open, onClose }: { open: boolean; onClo
                 <input id="new-connection-name" className="input" required value={name} onChange={(e) => setName(e.target.value)} />
                 <span className="hint">Flows and run pages show this name.</span>
               </div>
-              <CredentialFields fields={connector.parameters} values={values} onChange={setValues} />
-              {connector.authType === 'oauth2AuthorizationCode' && <p className="small muted">After creating it, you sign in at the service and come back here.</p>}
+              {options.length > 1 && (
+                <div className="field">
+                  <label htmlFor="new-connection-auth">Authentication</label>
+                  <select id="new-connection-auth" className="select" value={chosenAuth} onChange={(e) => chooseAuth(e.target.value as AuthType)}>
+                    {options.map((o) => (
+                      <option key={o.authType} value={o.authType}>
+                        {authTypeLabel(o.authType)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+              <CredentialFields fields={fields} values={values} onChange={setValues} />
+              {chosenAuth === 'oauth2AuthorizationCode' && <p className="small muted">After creating it, you sign in at the service and come back here.</p>}
             </>
           )}
         </form>

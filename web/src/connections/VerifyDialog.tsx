@@ -6,7 +6,7 @@ import { Dialog } from '../ui/Dialog';
 import { ErrorNotice, Notice } from '../ui/Feedback';
 import { CredentialFields, secretFields, type CredentialValues } from './CredentialFields';
 import { fixLabel } from './fix-label';
-import { brokenSentence } from './auth-type';
+import { brokenSentence, parametersFor } from './auth-type';
 
 const empty: CredentialValues = { parameters: {}, secrets: {} };
 
@@ -35,7 +35,7 @@ export function VerifyDialog({ connection, connector, onClose }: { connection: C
 
   if (!connection) return <Dialog open={false} onClose={onClose} title="" fallbackFocus={fallbackFocus} />;
 
-  const secrets = secretFields(connector?.parameters, connection.secretsSet);
+  const secrets = secretFields(parametersFor(connector, connection.authType), connection.secretsSet);
   const user = connection.parameters.username ?? connection.parameters.userName ?? connection.parameters.user;
   const verified = result?.ok === true;
   const title = `${fixLabel(connection.fixAction)}: ${connection.name}`;
