@@ -22,8 +22,8 @@ import { registerOperationRoutes } from '../operations/routes.js';
 import { DEFAULT_WEB_DIST, registerPortal } from '../portal/portal.js';
 import { RunControl } from '../runs/control.js';
 import { registerRunRoutes } from '../runs/routes.js';
-import { StoreRunControl } from '../runs/store-control.js';
 import type { ServerContext } from './context.js';
+import { EngineRunControl, EngineSchedules } from './engine.js';
 import { maskUrl } from './logger.js';
 import { openPlatform, type Platform, type PlatformOptions } from './platform.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -86,10 +86,10 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   const hookTargets = new HookTargets(context.flows, context.platform, context.now);
   const waiter = new ResponseWaiter(context.runStore);
   context.events.subscribe(waiter.onEvent);
-  const control = new RunControl(context, new StoreRunControl(context.runStore, context.now));
+  const control = new RunControl(context, new EngineRunControl(platform.engine));
   const jobs = new JobRunner(context, control);
   platform.services.push({ name: 'bulk jobs', start: () => jobs.start(), stop: () => jobs.stop() });
-  const flowService = new FlowService(context, { sync: async (flowId) => hookTargets.invalidate(flowId) });
+  const flowService = new FlowService(context, new EngineSchedules(context), (flowId) => hookTargets.invalidate(flowId));
   const connectionGuard = new ConnectionGuard(context.platform);
 
   const api = new ApiRouter(app, new RequestAuthenticator(context.platform, config.sessionDays * 86_400_000, context.now));

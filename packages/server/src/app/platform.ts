@@ -4,6 +4,8 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { mkdirSync } from 'node:fs';
+import { HttpClient as GuardedHttpClient } from '@brook/connectors';
+import type { Engine } from '@brook/engine';
 import { createPlatformStore, createRunStore, FlowRepository, migrateToLatest, openDatabase, RunQueries, type BrookDatabase } from '@brook/store';
 import type { BrookConfig } from '../config/config.js';
 import { EventHub } from '../events/hub.js';
@@ -13,6 +15,7 @@ import { FailureWatch } from '../notifications/failure-watch.js';
 import { Notifier } from '../notifications/notifier.js';
 import { createSmtpOutbox, createWebhookOutbox, type Outbox } from '../notifications/outboxes.js';
 import { auditRecorder, type ServerContext } from './context.js';
+import { createServerEngine, guardedEngineHttp, workerService } from './engine.js';
 import { createLogger } from './logger.js';
 import { BROOK_VERSION } from './version.js';
 
@@ -31,6 +34,9 @@ export interface PlatformOptions {
 
 export interface Platform {
   context: ServerContext;
+  engine: Engine;
+  /** Every outgoing call of flows and connections goes through it (the network policy). */
+  http: GuardedHttpClient;
   failureWatch: FailureWatch;
   dailyDuties: DailyDuties;
   /** Started by start(), stopped in reverse order by close(). */
@@ -87,10 +93,16 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
   });
   const dailyDuties = new DailyDuties({ database, platform, flows, notifier, logger, now, digestHourUtc: config.digestHourUtc, autoDisableDays: config.autoDisableDays });
 
+  const http = new GuardedHttpClient({ network: { allowPrivateNetworks: config.allowPrivateNetworks } });
+  const engine = createServerEngine(context, { http: guardedEngineHttp(http) });
+
   const services: BackgroundService[] = [{ name: 'daily notifications', start: () => dailyDuties.start(), stop: () => dailyDuties.stop() }];
+  if (config.workers > 0) services.push(workerService(engine, config.workers, config.workerConcurrency));
   let started = false;
   return {
     context,
+    engine,
+    http,
     failureWatch,
     dailyDuties,
     services,
@@ -103,6 +115,7 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
       await failureWatch.idle();
       await notifier.idle();
       for (const outbox of outboxes) outbox.close?.();
+      await http.close();
       if ('close' in runStore && typeof runStore.close === 'function') await runStore.close();
       await database.close();
     },

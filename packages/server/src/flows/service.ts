@@ -21,7 +21,12 @@ export interface NewFlowInput {
 }
 
 export class FlowService {
-  constructor(private readonly context: ServerContext, private readonly schedules: ScheduleSync) {}
+  constructor(
+    private readonly context: ServerContext,
+    private readonly schedules: ScheduleSync,
+    /** Told about every change (webhook lookups cache flows). */
+    private readonly onChanged: (flowId: string) => void = () => undefined,
+  ) {}
 
   /** Checks that the caller may use each mapped connection (owner, shared with them, or admin). */
   async checkConnections(caller: Caller, connections: Record<string, string> | undefined): Promise<void> {
@@ -72,6 +77,7 @@ export class FlowService {
       const settings = await platform.flowSettings.get(flow.id);
       await platform.flowSettings.setConnectionMap(flow.id, { ...(settings?.connectionMap ?? {}), ...input.connections }, now());
     }
+    this.onChanged(flow.id);
     await this.context.audit(caller, 'flow.update', `flow:${flow.id}`, { version: current.currentVersion, renamed: input.name !== undefined });
     return current;
   }
@@ -82,6 +88,7 @@ export class FlowService {
     if (enabled && !flow.enabled) await platform.values.set(enabledAtKey(flow.id), String(now()), now());
     const version = await flows.getVersion(flow.id, updated.currentVersion);
     await this.schedules.sync(flow.id, version?.definition ?? {}, enabled);
+    this.onChanged(flow.id);
     await this.context.audit(caller, enabled ? 'flow.enable' : 'flow.disable', `flow:${flow.id}`);
     return updated;
   }
@@ -95,6 +102,7 @@ export class FlowService {
     await flows.deleteFlow(flow.id);
     await platform.flowSettings.delete(flow.id);
     await platform.flowAccess.removeFlow(flow.id);
+    this.onChanged(flow.id);
     await this.context.audit(caller, 'flow.delete', `flow:${flow.id}`, { name: flow.name, cancelledRuns: active.length });
   }
 
@@ -117,6 +125,7 @@ export class FlowService {
 
   async regenerateKey(caller: Caller, flow: FlowRecord): Promise<void> {
     await this.context.platform.flowSettings.setTriggerKey(flow.id, newTriggerKey(), this.context.now());
+    this.onChanged(flow.id);
     await this.context.audit(caller, 'flow.regenerate-key', `flow:${flow.id}`);
   }
 }

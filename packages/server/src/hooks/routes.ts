@@ -1,7 +1,7 @@
 // Webhook triggers: /api/v1/hooks/{flowId}/{triggerName}[/{relativePath}]?sv=1&sig=…
 // The signature is the credential (no session, no token). A flow with a Response action
 // answers with it (or 504 after BROOK_RESPONSE_TIMEOUT_MS); otherwise 202 with the run id.
-import type { RunStore } from '@brook/engine';
+import { matchRequestTrigger, requestTriggerOutputs, type RunStore } from '@brook/engine';
 import { sortableId } from '@brook/store';
 import { z } from 'zod';
 import type { ServerContext } from '../app/context.js';
@@ -9,7 +9,6 @@ import { ApiError, conflict, notFound } from '../http/errors.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import type { ApiRouter } from '../http/router.js';
 import { isRequestTrigger } from '../flows/definitions.js';
-import { matchRelativePath, readTriggerBody, triggerHeaders } from './request-body.js';
 import type { ResponseWaiter } from './response-waiter.js';
 import { signatureMatches } from './signature.js';
 import type { HookTargets } from './targets.js';
@@ -18,12 +17,20 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const hookParams = z.object({ flowId: z.string().min(1).max(200), triggerName: z.string().min(1).max(200), '*': z.string().max(2000).optional() });
 const hookQuery = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const SKIPPED_RESPONSE_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive']);
+/** Credentials of the portal are never passed on to a flow. */
+const HIDDEN_HEADERS = new Set(['cookie', 'authorization', 'x-csrf-token']);
 
 export interface HookDeps {
   targets: HookTargets;
   waiter: ResponseWaiter;
-  /** Creates the run (the engine may start it in this process at once). */
+  /** Creates the run; a worker (in this process or another) runs it. */
   startRun: RunStore['createRun'];
+}
+
+function visibleHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[] | undefined> {
+  const out: Record<string, string | string[] | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) if (!HIDDEN_HEADERS.has(name)) out[name] = value;
+  return out;
 }
 
 export function registerHookRoutes(api: ApiRouter, context: ServerContext, deps: HookDeps): void {
@@ -37,33 +44,29 @@ export function registerHookRoutes(api: ApiRouter, context: ServerContext, deps:
     const sig = typeof query.sig === 'string' ? query.sig : undefined;
     if (!target || !trigger || !signatureMatches(target.triggerKey, target.flowId, trigger.name, sig)) throw invalidSignature();
     limiter.enforce(target.flowId, 'calls to this flow');
-    if (!isRequestTrigger(trigger)) throw notFound(`A Request trigger named '${trigger.name}'`);
+    const definition = target.definition.triggers?.[trigger.name];
+    if (!definition || !isRequestTrigger(trigger)) throw notFound(`A Request trigger named '${trigger.name}'`);
     if (!target.enabled) throw conflict('The flow is turned off; turn it on to accept calls.');
-    if (trigger.method && trigger.method !== request.method) {
-      throw new ApiError(405, 'MethodNotAllowed', `This trigger accepts ${trigger.method} only.`, undefined, { allow: trigger.method });
-    }
-    const relativePathParameters = matchRelativePath(trigger.relativePath, params['*'] ?? '');
-    if (!relativePathParameters) throw notFound(trigger.relativePath ? `A path matching '${trigger.relativePath}'` : 'This path (the trigger has no relativePath)');
 
-    const queries: Record<string, string> = {};
-    for (const [name, value] of Object.entries(query)) if (name !== 'sig' && name !== 'sv') queries[name] = Array.isArray(value) ? value.join(',') : value;
+    const match = matchRequestTrigger(definition, { method: request.method, relativePath: params['*'] ?? '' });
+    if (!match.ok) {
+      if (match.status === 405) throw new ApiError(405, 'MethodNotAllowed', match.message, undefined, trigger.method ? { allow: trigger.method } : undefined);
+      throw new ApiError(404, 'NotFound', match.message);
+    }
+    const { sig: _sig, sv: _sv, ...queries } = query;
+    const outputs = requestTriggerOutputs(
+      definition,
+      { method: request.method, relativePath: params['*'] ?? '', query: queries, headers: visibleHeaders(request.headers), body: Buffer.isBuffer(request.body) ? request.body : null },
+      match.relativePathParameters,
+    );
+    if (!outputs.ok) throw new ApiError(400, 'ValidationFailed', outputs.message, outputs.problems.map((message) => ({ path: '/', message })));
+
     const createdAt = context.now();
     const runId = sortableId('run', createdAt);
+    // Registered before the run exists, so its Response cannot be missed.
     const waiting = target.hasResponse ? deps.waiter.wait(runId, context.config.responseTimeoutMs) : undefined;
     try {
-      await deps.startRun({
-        id: runId,
-        flowId: target.flowId,
-        flowVersion: target.version,
-        triggerName: trigger.name,
-        triggerOutputs: {
-          headers: triggerHeaders(request.headers),
-          body: readTriggerBody(request.body, request.headers['content-type']),
-          queries,
-          relativePathParameters,
-        },
-        createdAt,
-      });
+      await deps.startRun({ id: runId, flowId: target.flowId, flowVersion: target.version, triggerName: trigger.name, triggerOutputs: outputs.outputs, createdAt });
     } catch (error) {
       deps.waiter.cancel(runId);
       throw error;
@@ -80,8 +83,9 @@ export function registerHookRoutes(api: ApiRouter, context: ServerContext, deps:
         for (const [name, value] of Object.entries(headers ?? {})) if (!SKIPPED_RESPONSE_HEADERS.has(name.toLowerCase())) void reply.header(name, value);
         void reply.status(statusCode);
         if (body === null || body === undefined) return reply.send();
-        if (typeof body === 'string') return reply.type(reply.getHeader('content-type')?.toString() ?? 'text/plain; charset=utf-8').send(body);
-        return reply.type(reply.getHeader('content-type')?.toString() ?? 'application/json; charset=utf-8').send(JSON.stringify(body));
+        const type = reply.getHeader('content-type')?.toString();
+        if (typeof body === 'string') return reply.type(type ?? 'text/plain; charset=utf-8').send(body);
+        return reply.type(type ?? 'application/json; charset=utf-8').send(JSON.stringify(body));
       }
       case 'ended':
         void reply.header('location', `/api/v1/runs/${runId}`);

@@ -1,5 +1,6 @@
 // Builds the API's RunSummary, Run and ActionRecord from the run store's records: names of
 // flows and connections, the runs that replaced a run, whether an action can be resubmitted from.
+import { canResubmitFrom } from '@brook/engine';
 import type { ClassifiedError } from '@brook/wdl';
 import type { ActionRecord, RunRecord, RunStatus } from '@brook/store';
 import type { ServerContext } from '../app/context.js';
@@ -48,13 +49,8 @@ export interface ActionView {
   resubmitFromBlockedReason: string | null;
 }
 
-/** Why a run cannot be resubmitted from this action, or null when it can. */
-export function resubmitFromBlockedReason(action: ActionRecord): string | null {
-  if (action.scopePath.length > 0) return `'${action.name}' is inside '${action.scopePath[action.scopePath.length - 1]}'; resubmit from a top-level action (such as '${action.scopePath[0]}').`;
-  if (action.status === 'Waiting' || action.status === 'Running') return `'${action.name}' has not finished in this run.`;
-  if (action.status === 'Skipped') return `'${action.name}' did not run in this run.`;
-  return null;
-}
+const FINAL = new Set(['Succeeded', 'Failed', 'Cancelled', 'TimedOut', 'Skipped']);
+const RUNNING_REASON = 'The run has not ended yet; resubmit from an action once it has.';
 
 type Lookup = Map<string, string>;
 
@@ -107,18 +103,24 @@ export class RunViews {
     const [summary] = await this.summaries([run]);
     const { connections } = await this.names([], actions.flatMap((action) => (action.connectionId ? [action.connectionId] : [])));
     const version = await this.context.flows.getVersion(run.flowId, run.flowVersion);
+    const definition = version?.definition ?? null;
+    const blocked = (action: ActionRecord): string | null => {
+      if (!FINAL.has(run.status)) return RUNNING_REASON;
+      if (!definition) return 'The version of the flow this run used is gone.';
+      return canResubmitFrom(definition, action.name);
+    };
     return {
       ...summary!,
       triggerOutputs: run.triggerOutputs,
       outputs: run.outputs ?? {},
       response: run.response,
-      actions: [...actions].sort((a, b) => a.seq - b.seq).map((action) => this.action(action, connections)),
-      definition: version?.definition ?? {},
+      actions: [...actions].sort((a, b) => a.seq - b.seq).map((action) => this.action(action, connections, blocked(action))),
+      definition: definition ?? {},
     };
   }
 
-  action(action: ActionRecord, connections: Lookup = new Map()): ActionView {
-    const blocked = resubmitFromBlockedReason(action);
+  /** `blocked`: why the run cannot be resubmitted from this action (default: the run is still going, as in live updates). */
+  action(action: ActionRecord, connections: Lookup = new Map(), blocked: string | null = RUNNING_REASON): ActionView {
     return {
       name: action.name,
       type: action.type,

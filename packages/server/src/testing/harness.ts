@@ -131,3 +131,22 @@ export async function createPeople(url: string): Promise<{ admin: ApiClient; ali
   await bob.login('bob@example.org', TEST_PASSWORD);
   return { admin, alice, bob, ids };
 }
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'the expected state'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until the run has ended and returns its detail. */
+export async function finishedRun(client: ApiClient, runId: string, timeoutMs = 10_000): Promise<Json> {
+  return eventually(async () => {
+    const answer = await client.get(`/api/v1/runs/${runId}`);
+    return answer.status === 200 && !['Waiting', 'Running'].includes(answer.body.status) ? answer.body : undefined;
+  }, timeoutMs, `run ${runId} to end`);
+}
