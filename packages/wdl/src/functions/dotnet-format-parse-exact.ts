@@ -1,7 +1,7 @@
 // .NET DateTime.ParseExact: reading a timestamp that must match a given format string
 // exactly (parseDateTime's third argument), e.g. '21052019' with 'ddMMyyyy' or
 // '10/20/2014 15h' with 'MM/dd/yyyy HH\h'. Uses the same compiled tokens as formatting.
-import { compileFormat, type FormatToken } from './dotnet-format.js';
+import { compileFormat, type FormatToken } from './dotnet-format-compile.js';
 import { INVARIANT_CULTURE, type DateCulture } from './dotnet-format-cultures.js';
 import { addTime, dayOfWeek, fromFields, type DateTimeValue } from './date-time-value.js';
 
