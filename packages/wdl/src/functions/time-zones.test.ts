@@ -40,7 +40,9 @@ describe('findTimeZone', () => {
   });
 
   it('refuses names that are no zone', () => {
-    for (const name of ['', 'Mars Standard Time', 'PST', 'Europe/Atlantis', 'Pacific']) expect(findTimeZone(name), name).toBeUndefined();
+    for (const name of ['', 'Mars Standard Time', 'PST', 'Europe/Atlantis', 'Pacific', 'UTC+08', 'UTC-13']) expect(findTimeZone(name), name).toBeUndefined();
+    expect(zone('utc-08').id).toBe('UTC-08');
+    expect(zone('UTC+12').iana).toBe('Etc/GMT-12');
   });
 });
 

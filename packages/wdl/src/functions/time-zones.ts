@@ -13,7 +13,13 @@ export interface TimeZone {
   isUtc: boolean;
 }
 
+/** Case and punctuation do not matter, but a sign does: "UTC+08" is not "UTC-08". */
 function normalise(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9+-]/g, '');
+}
+
+/** Display names may also lose their signs ("UTC0500 Eastern Time US Canada"); their words keep them apart. */
+function withoutSigns(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
@@ -29,6 +35,8 @@ function windowsZones(): Map<string, { id: string; iana: string }> {
     if (!iana) continue;
     byName.set(normalise(id), { id, iana });
     byName.set(normalise(display), { id, iana });
+    byName.set(`~${withoutSigns(display)}`, { id, iana });
+    if (!/\d/.test(id)) byName.set(`~${withoutSigns(id)}`, { id, iana });
   }
   byName.set(normalise('Coordinated Universal Time'), { id: 'UTC', iana: 'Etc/UTC' });
   return byName;
@@ -38,7 +46,8 @@ function windowsZones(): Map<string, { id: string; iana: string }> {
 export function findTimeZone(name: string): TimeZone | undefined {
   const trimmed = name.trim();
   if (trimmed === '') return undefined;
-  const windows = windowsZones().get(normalise(trimmed));
+  const zones = windowsZones();
+  const windows = zones.get(normalise(trimmed)) ?? zones.get(`~${withoutSigns(trimmed)}`);
   if (windows) return { id: windows.id, iana: windows.iana, isUtc: UTC_IANA.has(windows.iana.toLowerCase()) };
   if (!trimmed.includes('/') && !UTC_IANA.has(trimmed.toLowerCase())) return undefined;
   try {
