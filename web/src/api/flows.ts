@@ -33,7 +33,8 @@ const flowPath = (id: string) => `/flows/${encodeURIComponent(id)}`;
 
 export const flowsApi = {
   create: (body: { name: string; description?: string; definition: WorkflowDefinition }) => api<Flow>('POST', '/flows', { body }),
-  update: (id: string, body: { name?: string; description?: string; definition?: WorkflowDefinition }) => api<Flow>('PUT', flowPath(id), { body }),
+  update: (id: string, body: { name?: string; description?: string; definition?: WorkflowDefinition; connections?: Record<string, string> }) =>
+    api<Flow>('PUT', flowPath(id), { body }),
   remove: (id: string) => api<void>('DELETE', flowPath(id)),
   setEnabled: (id: string, enabled: boolean) => api<Flow>('POST', `${flowPath(id)}/${enabled ? 'enable' : 'disable'}`),
   validate: (definition: unknown) => api<{ problems: Problem[] }>('POST', '/flows/validate', { body: { definition } }),

@@ -196,6 +196,8 @@ export interface ConnectorParameter {
   required: boolean;
   description?: string;
   default?: unknown;
+  /** The values allowed, when it is a choice (e.g. "header" or "query"). */
+  options?: string[];
 }
 
 export interface Connector {

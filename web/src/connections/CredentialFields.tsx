@@ -22,17 +22,36 @@ export function CredentialFields({ fields, values, onChange, secretsSet = [] }: 
               {field.label}
               {!field.required && <span className="muted"> (optional)</span>}
             </label>
-            <input
-              id={id}
-              className="input"
-              type={field.secret ? 'password' : 'text'}
-              autoComplete={field.secret ? 'new-password' : 'off'}
-              required={field.required}
-              autoFocus={index === 0}
-              aria-describedby={hintId}
-              value={value}
-              onChange={(event) => onChange({ ...values, [bag]: { ...values[bag], [field.name]: event.target.value } })}
-            />
+            {field.options && !field.secret ? (
+              <select
+                id={id}
+                className="select"
+                required={field.required}
+                autoFocus={index === 0}
+                aria-describedby={hintId}
+                value={value || (typeof field.default === 'string' ? field.default : '')}
+                onChange={(event) => onChange({ ...values, [bag]: { ...values[bag], [field.name]: event.target.value } })}
+              >
+                {!field.required && <option value="">—</option>}
+                {field.options.map((option) => (
+                  <option key={option} value={option}>
+                    {option}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id={id}
+                className="input"
+                type={field.secret ? 'password' : 'text'}
+                autoComplete={field.secret ? 'new-password' : 'off'}
+                required={field.required}
+                autoFocus={index === 0}
+                aria-describedby={hintId}
+                value={value}
+                onChange={(event) => onChange({ ...values, [bag]: { ...values[bag], [field.name]: event.target.value } })}
+              />
+            )}
             {hintId && (
               <span id={hintId} className="hint">
                 {field.description}

@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { CalendarClock, Plug, TriangleExclamationPoint, Webhook } from 'lucide-react';
-import { useFlowStats } from '../api/flows';
+import { useConnections } from '../api/connections';
+import { flowKeys, flowsApi, useFlowStats } from '../api/flows';
 import type { Flow, TriggerInfo } from '../api/types';
 import { FlowGraph } from '../graph/FlowGraph';
 import { CopyButton } from '../ui/CopyButton';
@@ -100,26 +103,75 @@ function TriggerDetails({ trigger }: { trigger: TriggerInfo }) {
 }
 
 function ConnectionsUsed({ flow }: { flow: Flow }) {
+  const connections = useConnections();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState<string | null>(null);
   if (flow.connectionReferences.length === 0) return null;
+
+  // Each reference of the definition ($connections key) is mapped to one of your connections.
+  const map = async (reference: string, connectionId: string) => {
+    setSaving(reference);
+    setError(null);
+    try {
+      const updated = await flowsApi.update(flow.id, { connections: { [reference]: connectionId } });
+      queryClient.setQueryData(flowKeys.detail(flow.id), updated);
+      await queryClient.invalidateQueries({ queryKey: flowKeys.all });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setSaving(null);
+    }
+  };
+
   return (
     <section className="card card-body stack-tight" aria-labelledby="connections-heading">
       <h2 id="connections-heading">Connections it uses</h2>
-      <ul className="plain-list">
-        {flow.connectionReferences.map((reference) => (
-          <li key={reference.name} className="reference-row">
-            <Plug size={15} aria-hidden />
-            <span>
-              <code>{reference.name}</code>{' '}
+      {error !== null && <ErrorNotice title="The connection was not changed." error={error} />}
+      <ul className="plain-list reference-list">
+        {flow.connectionReferences.map((reference) => {
+          const choices = connections.data?.filter((c) => !reference.connectorId || c.connectorId === reference.connectorId) ?? [];
+          const selectId = `reference-${reference.name}`;
+          return (
+            <li key={reference.name} className="reference-row">
+              <Plug size={15} aria-hidden />
+              <label htmlFor={selectId} className="reference-name">
+                <code>{reference.name}</code>
+              </label>
+              <select
+                id={selectId}
+                className="select reference-select"
+                value={reference.connectionId ?? ''}
+                disabled={saving === reference.name}
+                aria-describedby={reference.connectionId ? undefined : `${selectId}-missing`}
+                onChange={(event) => void map(reference.name, event.target.value)}
+              >
+                {!reference.connectionId && <option value="">Choose a connection…</option>}
+                {choices.map((connection) => (
+                  <option key={connection.id} value={connection.id}>
+                    {connection.name}
+                    {connection.status === 'connected' ? '' : ' (needs attention)'}
+                  </option>
+                ))}
+              </select>
               {reference.connectionId ? (
-                <Link to={`/settings/connections?focus=${encodeURIComponent(reference.connectionId)}`}>open the connection</Link>
+                <Link to={`/settings/connections?focus=${encodeURIComponent(reference.connectionId)}`} className="small">
+                  Open
+                </Link>
               ) : (
-                <span className="tone-bad small">
-                  <TriangleExclamationPoint size={14} aria-hidden className="inline-icon" /> not configured: create a connection{reference.connectorId ? ` for ${reference.connectorId}` : ''}
+                <span id={`${selectId}-missing`} className="tone-bad small">
+                  <TriangleExclamationPoint size={14} aria-hidden className="inline-icon" /> Not set: actions using it fail.
+                  {choices.length === 0 && (
+                    <>
+                      {' '}
+                      <Link to="/settings/connections">Create a connection{reference.connectorId ? ` for ${reference.connectorId}` : ''}</Link>
+                    </>
+                  )}
                 </span>
               )}
-            </span>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
