@@ -64,6 +64,7 @@ export {
   addPrimaryKeyToFile,
   SecretKeyError,
   SECRET_KEY_ENV,
+  DEFAULT_KEY_FILE_NAME,
   PREVIOUS_SECRET_KEYS_ENV,
   type LoadKeyringOptions,
   type LoadedKeyring,

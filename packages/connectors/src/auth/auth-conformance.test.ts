@@ -118,7 +118,7 @@ const fixtures: SchemeFixture[] = [
         },
         rejectedInput: { secrets: { clientSecret: 'not-the-secret' } },
         reset: () => world.api.blockedClients.clear(),
-        close: world.close,
+        close: () => world.close(),
       };
     },
   },
@@ -158,7 +158,7 @@ const fixtures: SchemeFixture[] = [
         breakCredential: async (setup, id) => world.provider.revoke((await setup.credentials(id)).tokens!.refreshToken!, webClient),
         fix: signIn,
         reset: () => undefined,
-        close: world.close,
+        close: () => world.close(),
       };
     },
   },

@@ -86,7 +86,7 @@ export class HttpClient {
       const response = await this.agent.request({
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
-        method: request.method.toUpperCase() as 'GET',
+        method: request.method.toUpperCase(),
         headers,
         body: request.body,
         signal,

@@ -101,7 +101,7 @@ function requestBody3(operation: Json, resolver: RefResolver, at: string): { inp
   const types = Object.keys(content);
   const contentType = types.find((type) => /json/.test(type)) ?? types[0];
   if (!contentType) return { inputs: [] };
-  const media = isObject(content[contentType]) ? (content[contentType] as Json) : {};
+  const media = isObject(content[contentType]) ? content[contentType] : {};
   const schema = resolver.resolve(media.schema, `${at}/requestBody/content/${contentType}/schema`);
   const required = body.required === true;
   if (contentType === 'multipart/form-data' || contentType === 'application/x-www-form-urlencoded') {

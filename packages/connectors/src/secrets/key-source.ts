@@ -9,6 +9,8 @@ import { SECRET_KEY_BYTES } from './envelope.js';
 import { Keyring, secretKeyId, type KeyringContents } from './keyring.js';
 
 export const SECRET_KEY_ENV = 'BROOK_SECRET_KEY';
+/** The key file's name inside BROOK_DATA_DIR when BROOK_SECRET_KEY is not set. */
+export const DEFAULT_KEY_FILE_NAME = 'secret.key';
 export const PREVIOUS_SECRET_KEYS_ENV = 'BROOK_SECRET_KEY_PREVIOUS';
 const HOW_TO_MAKE_ONE = 'Generate one with `openssl rand -base64 32` (or `openssl rand -hex 32`).';
 
