@@ -22,6 +22,8 @@ export { isTemplate } from './expressions/template.js';
 export { toInterpolatedString } from './expressions/stringify.js';
 export { createJsonHost, type JsonContext, type JsonHostOptions } from './expressions/json-host.js';
 export { functionNames } from './functions/library.js';
+// Windows and IANA time zone names as flows write them (recurrence triggers use them too)
+export { findTimeZone, offsetAt, type TimeZone } from './functions/time-zones.js';
 
 // Definitions
 export type {
