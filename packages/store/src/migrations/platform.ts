@@ -188,10 +188,24 @@ async function connectionLeases(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('schedule_fires').ifExists().execute();
 }
 
+/** Connectors imported from OpenAPI documents, kept as their definition. */
+async function importedConnectors(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('imported_connectors')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('definition', 'text', (c) => c.notNull())
+    .addColumn('imported_by', 'text')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .execute();
+}
+
 export const platformMigrations: NamedMigration[] = [
   { name: '0100_platform_accounts', up: accounts },
   { name: '0101_platform_flows', up: flows },
   { name: '0102_platform_connections', up: connections },
   { name: '0103_platform_operations', up: operations },
   { name: '0104_platform_connection_leases', up: connectionLeases },
+  { name: '0105_platform_imported_connectors', up: importedConnectors },
 ];

@@ -7,6 +7,7 @@ import { ConnectionFailureRepository } from './connection-failures.js';
 import { ConnectionRepository } from './connections.js';
 import { FlowAccessRepository } from './flow-access.js';
 import { FlowSettingsRepository } from './flow-settings.js';
+import { ImportedConnectorRepository } from './imported-connectors.js';
 import { JobRepository } from './jobs.js';
 import { NotificationRepository } from './notifications.js';
 import { OAuthStateRepository } from './oauth-states.js';
@@ -27,6 +28,7 @@ export interface PlatformStore {
   jobs: JobRepository;
   oauthStates: OAuthStateRepository;
   values: PlatformValueRepository;
+  importedConnectors: ImportedConnectorRepository;
 }
 
 export function createPlatformStore(database: BrookDatabase): PlatformStore {
@@ -44,6 +46,7 @@ export function createPlatformStore(database: BrookDatabase): PlatformStore {
     jobs: new JobRepository(db),
     oauthStates: new OAuthStateRepository(db),
     values: new PlatformValueRepository(db),
+    importedConnectors: new ImportedConnectorRepository(db),
   };
 }
 
@@ -60,3 +63,4 @@ export type { AuditRecord, AuditPage, AuditRepository } from './audit.js';
 export type { JobRecord, JobItem, JobRepository } from './jobs.js';
 export type { OAuthStateRecord, OAuthStateRepository } from './oauth-states.js';
 export type { PlatformValueRepository } from './values.js';
+export type { ImportedConnectorRecord, ImportedConnectorRepository } from './imported-connectors.js';

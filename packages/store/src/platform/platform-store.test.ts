@@ -140,6 +140,13 @@ describe.each(targets)('platform store on $name', (target) => {
     expect((await store.jobs.pendingItems(job.id, 10)).map((item) => item.runId)).toEqual(['c']);
   });
 
+  it('keeps imported connectors, replacing one imported again under the same id', async () => {
+    await store.importedConnectors.save({ id: 'orders-api', name: 'Orders', definition: { id: 'orders-api', operations: [] }, importedBy: null }, 1000);
+    await store.importedConnectors.save({ id: 'orders-api', name: 'Orders v2', definition: { id: 'orders-api', operations: [1] }, importedBy: null }, 2000);
+    expect(await store.importedConnectors.list()).toEqual([expect.objectContaining({ id: 'orders-api', name: 'Orders v2', definition: { id: 'orders-api', operations: [1] }, createdAt: 1000 })]);
+    expect(await store.importedConnectors.lastChange()).toBe(2000);
+  });
+
   it('pages the audit log newest first', async () => {
     for (let i = 0; i < 5; i += 1) await store.audit.record({ actorId: 'u-audit', action: 'test', target: `t${i}` }, 10_000 + i);
     const first = await store.audit.list({ actorId: 'u-audit', limit: 3 });

@@ -178,6 +178,16 @@ export interface OAuthStatesTable {
   expires_at: number;
 }
 
+/** Connectors imported from OpenAPI documents (their definition as JSON); every user may use them. */
+export interface ImportedConnectorsTable {
+  id: string;
+  name: string;
+  definition: string;
+  imported_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 /** Small platform facts: the last digest day, the instance id … */
 export interface PlatformValuesTable {
   key: string;
@@ -201,4 +211,5 @@ export interface PlatformTables {
   job_items: JobItemsTable;
   oauth_states: OAuthStatesTable;
   platform_values: PlatformValuesTable;
+  imported_connectors: ImportedConnectorsTable;
 }
