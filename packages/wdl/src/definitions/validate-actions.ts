@@ -33,7 +33,7 @@ export function validateAction(entry: ActionEntry): DefinitionProblem[] {
       error(
         pointer(path, 'type'),
         'UnknownActionType',
-        `Action '${name}' has type ${quote(type)}, which is not an action type${suggestion.length ? `; the closest known types are ${suggestion.join(', ')}` : ''}. Fix the type, or replace the action with one Brook knows.`,
+        `Action '${name}' has type ${quote(type)}, which is not an action type${suggestion.length ? `; the closest known types are ${suggestion.join(', ')}` : ' (docs/definitions.md lists the known types)'}. Fix the type, or replace the action with one Brook knows.`,
       ),
     );
   }

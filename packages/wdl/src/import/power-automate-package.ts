@@ -5,18 +5,15 @@
 // and a solution zip (Workflows/<Name>-<GUID>.json). Every missing or broken entry is a
 // problem naming the entry; nothing here throws.
 import { error, isPlainObject, warning, type DefinitionProblem } from '../definitions/problems.js';
-import type { Extracted, ImportFormat, ImportOptions } from './extracted.js';
-import { parseJsonFile } from './json-text.js';
+import type { Extracted, ImportOptions } from './extracted.js';
 import { readPowerAutomateFlow } from './power-automate.js';
+import { emptyResult, readJsonEntry } from './package-entries.js';
+import { readSolutionZip } from './power-automate-solution-zip.js';
 import { findEntry, readZip, type ZipEntries } from './zip.js';
 
 const FLOWS_MANIFEST = 'Microsoft.Flow/flows/manifest.json';
 const FLOW_DEFINITION = /^Microsoft\.Flow\/flows\/([^/]+)\/definition\.json$/i;
 const SOLUTION_WORKFLOW = /^Workflows\/[^/]+\.json$/i;
-
-function emptyResult(format: ImportFormat, problems: DefinitionProblem[]): Extracted {
-  return { format, displayName: null, definition: null, definitionLocation: '', parameters: {}, declaredReferences: [], problems, duplicateKeys: [] };
-}
 
 export function readPowerAutomateZip(fileName: string, bytes: Uint8Array, options: ImportOptions): Extracted {
   const zip = readZip(fileName, bytes);
@@ -37,14 +34,6 @@ export function readPowerAutomateZip(fileName: string, bytes: Uint8Array, option
     ]);
   }
   return readLegacyPackage(fileName, entries, flowDefinitions, options);
-}
-
-function readJsonEntry(fileName: string, entries: ZipEntries, entryName: string): { value: unknown; duplicateKeys: string[]; label: string } | { problem: DefinitionProblem } | null {
-  const entry = findEntry(entries, entryName);
-  if (!entry) return null;
-  const label = `${fileName}/${entry.name}`;
-  const parsed = parseJsonFile(label, entry.bytes);
-  return parsed.ok ? { value: parsed.value, duplicateKeys: parsed.duplicateKeys, label } : { problem: parsed.problem };
 }
 
 function readLegacyPackage(fileName: string, entries: ZipEntries, flowDefinitions: string[], options: ImportOptions): Extracted {
@@ -116,25 +105,4 @@ function displayNameFromManifest(manifest: Record<string, unknown>, guid: string
 
 function describeFlow(flow: { guid: string; displayName: string | null }): string {
   return flow.displayName ? `'${flow.displayName}' (${flow.guid})` : flow.guid;
-}
-
-function readSolutionZip(fileName: string, entries: ZipEntries, workflowEntries: string[], options: ImportOptions): Extracted {
-  const problems: DefinitionProblem[] = [];
-  const wanted = options.workflow?.toLowerCase();
-  const chosenEntry = wanted === undefined ? workflowEntries[0]! : workflowEntries.find((name) => name.toLowerCase().includes(wanted));
-  if (!chosenEntry) {
-    return emptyResult('power-automate-solution-flow', [
-      error(fileName, 'UnknownWorkflow', `${fileName} has no flow named '${options.workflow}'. Its flows: ${workflowEntries.join(', ')}.`),
-    ]);
-  }
-  if (wanted === undefined && workflowEntries.length > 1) {
-    problems.push(warning(fileName, 'MultipleWorkflows', `${fileName} holds ${workflowEntries.length} flows (${workflowEntries.join(', ')}); Brook imported ${chosenEntry}. Import the others by choosing their name.`));
-  }
-  const document = readJsonEntry(fileName, entries, chosenEntry);
-  if (document === null || 'problem' in document) return emptyResult('power-automate-solution-flow', [...problems, ...(document ? [document.problem] : [])]);
-  if (!isPlainObject(document.value)) {
-    return emptyResult('power-automate-solution-flow', [...problems, error(document.label, 'InvalidShape', `${document.label} should be an object with "properties.definition", but it is not.`)]);
-  }
-  const flow = readPowerAutomateFlow(document.label, document.value, document.duplicateKeys, 'power-automate-solution-flow');
-  return { ...flow, problems: [...problems, ...flow.problems] };
 }
