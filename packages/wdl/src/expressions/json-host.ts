@@ -52,7 +52,8 @@ export function createJsonHost(context: JsonContext, options: JsonHostOptions = 
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
 
-  const triggerRecord = (): Record<string, unknown> => {
+  let trigger: Record<string, unknown> | undefined;
+  const buildTrigger = (): Record<string, unknown> => {
     const outputs: unknown =
       context.triggerOutputs !== undefined
         ? context.triggerBody !== undefined && isPlainObject(context.triggerOutputs) && !('body' in context.triggerOutputs)
@@ -79,7 +80,7 @@ export function createJsonHost(context: JsonContext, options: JsonHostOptions = 
       }
       return value;
     },
-    trigger: triggerRecord,
+    trigger: () => (trigger ??= buildTrigger()),
     actions(name) {
       const record = find(context.actions, name);
       if (record === MISSING || !isPlainObject(record)) {

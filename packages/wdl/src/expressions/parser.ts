@@ -14,7 +14,9 @@
 import { ExpressionError } from '../functions/registry.js';
 import { setPosition, type ExpressionNode } from './ast.js';
 import { atPosition } from './errors.js';
+import { isDigit, isIdentifierChar, scanNumber } from './lexical.js';
 import { isDotNetWhitespace } from './whitespace.js';
+
 
 export type ParseResult = { ok: true; ast: ExpressionNode } | { ok: false; error: ExpressionError };
 
@@ -28,9 +30,6 @@ export interface SyntaxProblem {
 export const MAX_EXPRESSION_LENGTH = 8192;
 /** Nesting deeper than this is refused rather than risking the call stack. */
 const MAX_DEPTH = 256;
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 
 /** Parse an expression (without its leading '@'). Never throws. */
 export function parseExpression(text: string): ParseResult {
@@ -57,31 +56,6 @@ class ParseFailure extends Error {
   ) {
     super(reason);
   }
-}
-
-/** True for characters that may appear in identifiers (function and property names). */
-export function isIdentifierChar(code: number): boolean {
-  switch (code) {
-    case 0x2e: // .
-    case 0x2c: // ,
-    case 0x28: // (
-    case 0x29: // )
-    case 0x7b: // {
-    case 0x7d: // }
-    case 0x40: // @
-    case 0x5b: // [
-    case 0x5d: // ]
-    case 0x3f: // ?
-    case 0x27: // '
-    case 0x22: // "
-      return false;
-    default:
-      return !isDotNetWhitespace(code);
-  }
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 class Parser {
@@ -242,61 +216,11 @@ class Parser {
   }
 
   private parseNumber(): ExpressionNode {
-    const text = this.text;
-    const start = this.pos;
-    let pos = this.pos;
-    const first = text.charCodeAt(pos);
-    if (first === 0x2b || first === 0x2d) pos++;
-    let digits = 0;
-    while (isDigit(text.charCodeAt(pos))) {
-      pos++;
-      digits++;
-    }
-    let isFloat = false;
-    if (text.charCodeAt(pos) === 0x2e) {
-      isFloat = true;
-      pos++;
-      while (isDigit(text.charCodeAt(pos))) {
-        pos++;
-        digits++;
-      }
-    }
-    if (digits === 0) this.fail(`'${text.slice(start, pos + 1)}' is not a number: a sign or point must be followed by digits`, start);
-    const e = text.charCodeAt(pos);
-    if (e === 0x65 || e === 0x45) {
-      isFloat = true;
-      pos++;
-      const sign = text.charCodeAt(pos);
-      if (sign === 0x2b || sign === 0x2d) pos++;
-      let exponentDigits = 0;
-      while (isDigit(text.charCodeAt(pos))) {
-        pos++;
-        exponentDigits++;
-      }
-      if (exponentDigits === 0) this.fail(`'${text.slice(start, pos)}' is not a number: the exponent needs digits, as in 3e1`, start);
-    }
-    const after = text.charCodeAt(pos);
-    if (pos < text.length && (after === 0x2e || isIdentifierChar(after))) {
-      this.fail(`'${text.slice(start, pos + 1)}' is not a number`, start);
-    }
-    this.pos = pos;
-    const literal = text.slice(start, pos);
-    let node: ExpressionNode;
-    if (isFloat) {
-      node = { kind: 'float', value: Number(literal) };
-    } else if (digits <= 15) {
-      const value = Number(literal);
-      node = { kind: 'integer', value: value === 0 ? 0 : value };
-    } else {
-      const big = BigInt(literal);
-      if (big < INT64_MIN || big > INT64_MAX) {
-        this.fail(`The integer ${literal} is outside the 64-bit range (-9223372036854775808 to 9223372036854775807); write it as a float (${literal}.0) or a string`, start);
-      }
-      const asNumber = Number(big);
-      node = { kind: 'integer', value: Number.isSafeInteger(asNumber) ? asNumber : big };
-    }
+    const scanned = scanNumber(this.text, this.pos);
+    if ('reason' in scanned) this.fail(scanned.reason, scanned.position);
+    this.pos = scanned.end;
     this.refuseSteps();
-    return node;
+    return scanned.node;
   }
 
   private readIdentifier(): string {

@@ -1,7 +1,7 @@
 // Expression tree → text, in a canonical layout: printExpression(parse(x)) parses back to
 // the same tree. Floats keep a point or exponent so they stay floats.
 import type { ExpressionNode } from './ast.js';
-import { isIdentifierChar } from './parser.js';
+import { isIdentifierChar } from './lexical.js';
 
 export function printExpression(node: ExpressionNode): string {
   switch (node.kind) {

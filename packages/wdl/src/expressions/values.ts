@@ -67,6 +67,7 @@ export function kindOf(value: unknown): ValueKind {
       return 'null';
     case 'object':
       if (value === null) return 'null';
+      if (Object.getPrototypeOf(value) === Object.prototype) return 'object';
       if (Array.isArray(value)) return 'array';
       if (value instanceof WdlFloat) return 'float';
       if (value instanceof WdlDecimal) return 'decimal';
@@ -86,7 +87,11 @@ export function isInteger(value: unknown): value is number | bigint {
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof WdlFloat) && !(value instanceof WdlDecimal);
+  if (typeof value !== 'object' || value === null) return false;
+  // Fast path: JSON objects have Object.prototype (instanceof walks the chain, which shows in profiles).
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return true;
+  return !Array.isArray(value) && !(value instanceof WdlFloat) && !(value instanceof WdlDecimal);
 }
 
 /** Make a float value: integral results are boxed so they stay floats. */
