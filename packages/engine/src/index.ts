@@ -61,3 +61,4 @@ export {
 export { nextOccurrence, RecurrenceError } from './triggers/recurrence.js';
 export { ianaZone } from './triggers/time-zones.js';
 export { scheduleKey, recurrenceTriggerOutputs } from './triggers/schedules.js';
+export { runReport, type RunReport, type ActionReport } from './report.js';

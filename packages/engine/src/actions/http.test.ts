@@ -189,11 +189,13 @@ describe('Http action', () => {
     server = await serve((req, res) => {
       if (req.url === '/text') {
         res.writeHead(200, { 'content-type': 'text/plain' });
-        return res.end('hello');
+        res.end('hello');
+        return;
       }
       if (req.url === '/bin') {
         res.writeHead(200, { 'content-type': 'image/png' });
-        return res.end(Buffer.from([1, 2, 3]));
+        res.end(Buffer.from([1, 2, 3]));
+        return;
       }
       return json(res, 200, { got: req.body, type: req.headers['content-type'] });
     });

@@ -15,7 +15,7 @@ afterEach(async () => {
 describe('HttpWebhook', () => {
   it('subscribes with the callback URL, waits for the callback and takes it as outputs', async () => {
     const store = new MemoryRunStore();
-    let engine!: ReturnType<typeof createEngine>;
+    const engine = createEngine({ store, callbackUrls: { actionCallbackUrl: (runId, key) => `${runId}|${key}` } });
     server = await serve((req, res) => {
       json(res, 200, { subscribed: true });
       if (req.url === '/subscribe') {
@@ -37,7 +37,6 @@ describe('HttpWebhook', () => {
         Decision: { type: 'Compose', inputs: "@body('Approval')?['approved']", runAfter: { Approval: ['Succeeded'] } },
       },
     });
-    engine = createEngine({ store, callbackUrls: { actionCallbackUrl: (runId, key) => `${runId}|${key}` } });
     const result = await engine.runToCompletion({ flowId: 'f', flowVersion: 1, triggerName: 'manual', triggerOutputs: null });
     expect(result.run.status).toBe('Succeeded');
     const decision = result.actions.find((a) => a.key === 'Decision');
