@@ -9,11 +9,13 @@ import { Time } from '../ui/Time';
 import { ImportDialog } from './ImportDialog';
 import { NewFlowDialog } from './NewFlowDialog';
 import { triggerLabel } from './trigger-label';
+import { useRunChanges } from '../runs/live-run';
 import '../styles/table.css';
 import './flows.css';
 
 export function FlowsPage() {
   const flows = useFlows();
+  useRunChanges();
   const [dialog, setDialog] = useState<'import' | 'new' | null>(null);
 
   return (

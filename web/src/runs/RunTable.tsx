@@ -10,6 +10,7 @@ import { RunStatusBadge } from '../ui/Status';
 import { Time } from '../ui/Time';
 import { categoryLabel } from './category';
 import { JobProgress } from './JobProgress';
+import { useRunChanges } from './live-run';
 import '../styles/table.css';
 import './runs.css';
 
@@ -19,6 +20,7 @@ const CANCELLABLE = new Set(['Running', 'Waiting']);
 /** Runs, newest first, with multi-select for Resubmit and Cancel (bulk jobs with progress). */
 export function RunTable({ filter, showFlow, emptyText }: { filter: RunFilter; showFlow: boolean; emptyText: string }) {
   const runs = useRunList(filter);
+  useRunChanges();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [jobId, setJobId] = useState<string | null>(null);
   const [bulkError, setBulkError] = useState<unknown>(null);

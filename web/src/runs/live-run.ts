@@ -46,3 +46,29 @@ export function useLiveRun(runId: string, inProgress: boolean): void {
     };
   }, [runId, inProgress, queryClient]);
 }
+
+/**
+ * Keeps run lists fresh: the server streams run changes for everything the user can see
+ * (SSE /events); lists and flow summaries are re-read at most twice a second.
+ */
+export function useRunChanges(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const refresh = () => {
+      if (timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void queryClient.invalidateQueries({ queryKey: ['runs', 'list'] });
+        void queryClient.invalidateQueries({ queryKey: ['flows'] });
+      }, 500);
+    };
+    const source = new EventSource('/api/v1/events', { withCredentials: true });
+    source.onmessage = refresh;
+    source.addEventListener('run', refresh);
+    return () => {
+      source.close();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [queryClient]);
+}
