@@ -28,4 +28,10 @@ describe('known types', () => {
     expect(closestActionTypes('Delay')[0]).toBe('Wait');
     expect(closestTriggerTypes('Reccurence')).toContain('Recurrence');
   });
+
+  it('offers only type names for words that are also object members', () => {
+    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      for (const suggestion of closestActionTypes(word)) expect(typeof suggestion).toBe('string');
+    }
+  });
 });

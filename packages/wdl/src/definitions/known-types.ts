@@ -119,7 +119,8 @@ const ACTION_ALIASES: Record<string, string> = {
 };
 
 export function closestActionTypes(type: string): string[] {
-  const alias = ACTION_ALIASES[type.trim().toLowerCase().replace(/[\s-]+/g, '')];
+  const key = type.trim().toLowerCase().replace(/[\s-]+/g, '');
+  const alias = Object.hasOwn(ACTION_ALIASES, key) ? ACTION_ALIASES[key] : undefined;
   const near = closestNames(type, KNOWN_ACTION_TYPES);
   return alias ? [alias, ...near.filter((name) => name !== alias)].slice(0, 3) : near;
 }

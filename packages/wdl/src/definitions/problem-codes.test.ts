@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importFlow } from '../import/import-flow.js';
+import { KNOWN_ACTION_TYPES, KNOWN_TRIGGER_TYPES } from './known-types.js';
 import { DEFINITION_PROBLEM_CODES, type DefinitionProblem, type DefinitionProblemCode } from './problems.js';
 import { validateDefinition } from './validate.js';
 
@@ -80,5 +81,7 @@ describe('problem codes', () => {
     const docs = readFileSync(new URL('../../../../docs/definitions.md', import.meta.url), 'utf8');
     const missing = DEFINITION_PROBLEM_CODES.filter((code) => !docs.includes(`#### ${code}\n`));
     expect(missing).toEqual([]);
+    const undocumentedTypes = [...KNOWN_ACTION_TYPES, ...KNOWN_TRIGGER_TYPES].filter((type) => !docs.includes(`\`${type}\``));
+    expect(undocumentedTypes).toEqual([]);
   });
 });

@@ -78,6 +78,20 @@ describe('validateDefinition never throws', () => {
   });
 });
 
+describe('names that are also object members', () => {
+  it('are ordinary names', () => {
+    const definition: unknown = JSON.parse(
+      '{"parameters":{"__proto__":{"type":"string","defaultValue":"x"}},"triggers":{"constructor":{"type":"Request"}},' +
+        '"actions":{"__proto__":{"type":"Compose","inputs":"@parameters(\'__proto__\')"},"toString":{"type":"constructor","runAfter":{"__proto__":["Succeeded"],"hasOwnProperty":["Succeeded"]}}}}',
+    );
+    const problems = validateDefinition(definition).problems;
+    expect(problems.map((problem) => [problem.code, problem.path])).toEqual([
+      ['UnknownActionType', '/actions/toString/type'],
+      ['RunAfterMissingAction', '/actions/toString/runAfter/hasOwnProperty'],
+    ]);
+  });
+});
+
 describe('a definition without problems', () => {
   it('returns the definition and no problems', () => {
     const definition = {

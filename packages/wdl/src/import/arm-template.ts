@@ -6,7 +6,7 @@ import { armPlaceholderProblem, isArmPlaceholder, type ArmContext } from '../def
 import { forEachString } from '../definitions/json-walk.js';
 import { error, isPlainObject, pointer, warning } from '../definitions/problems.js';
 import { readLogicAppsConnections } from './connection-references.js';
-import { duplicateKeyWarnings, splitDuplicateKeys, takeDefinition, type Extracted, type ImportOptions } from './extracted.js';
+import { duplicateKeyWarnings, splitDuplicateKeys, suppliedValues, takeDefinition, type Extracted, type ImportOptions } from './extracted.js';
 
 interface WorkflowResource {
   resource: Record<string, unknown>;
@@ -46,7 +46,7 @@ function resolveName(name: unknown, arm: ArmContext): string | null {
   const match = /^\[\s*(parameters|variables)\s*\(\s*'([^']*)'\s*\)\s*\]$/i.exec(name.trim());
   if (!match) return null;
   const source = match[1]!.toLowerCase() === 'parameters' ? arm.parameters : arm.variables;
-  const entry = source[match[2]!];
+  const entry = Object.hasOwn(source, match[2]!) ? source[match[2]!] : undefined;
   const value = match[1]!.toLowerCase() === 'parameters' ? (isPlainObject(entry) ? entry.defaultValue : undefined) : entry;
   return typeof value === 'string' && !isArmPlaceholder(value) ? value : null;
 }
@@ -102,9 +102,8 @@ export function readArmTemplate(fileName: string, template: Record<string, unkno
   const taken = takeDefinition(properties.definition, `${fileName}#${definitionPointer}`, fileName);
   const duplicates = splitDuplicateKeys(duplicateKeys, definitionPointer);
   const supplied = isPlainObject(properties.parameters) ? properties.parameters : {};
-  const parameters: Record<string, unknown> = {};
+  const parameters = suppliedValues(supplied);
   for (const [name, entry] of Object.entries(supplied)) {
-    if (isPlainObject(entry) && 'value' in entry) parameters[name] = entry.value;
     // Connection ids are Azure resource ids Brook never calls; other placeholders reach the flow.
     if (name === '$connections') continue;
     forEachString(entry, pointer(chosen.pointer, 'properties', 'parameters', name), (text, at, where) => {

@@ -78,3 +78,10 @@ export function nameFromSolutionFile(fileName: string): string | null {
 export function duplicateKeyWarnings(fileName: string, pointers: string[]): DefinitionProblem[] {
   return pointers.map((at) => warning(`${fileName}#${at}`, 'DuplicateKey', `This key appears twice in the same object of ${fileName}; only the last value is kept. Remove the one you do not want.`));
 }
+
+/** { name: { value } } → { name: value }, for the parameters given beside a definition. */
+export function suppliedValues(parameters: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(parameters).flatMap(([name, entry]) => (isPlainObject(entry) && 'value' in entry ? [[name, entry.value] as const] : [])),
+  );
+}

@@ -4,17 +4,14 @@
 import { isArmPlaceholder } from '../definitions/arm-placeholders.js';
 import { isPlainObject } from '../definitions/problems.js';
 import { readLogicAppsConnections } from './connection-references.js';
-import { duplicateKeyWarnings, splitDuplicateKeys, takeDefinition, type Extracted } from './extracted.js';
+import { duplicateKeyWarnings, splitDuplicateKeys, suppliedValues, takeDefinition, type Extracted } from './extracted.js';
 
 export function readLogicAppsResource(fileName: string, resource: Record<string, unknown>, duplicateKeys: string[]): Extracted {
   const properties = isPlainObject(resource.properties) ? resource.properties : {};
   const taken = takeDefinition(properties.definition, `${fileName}#/properties/definition`, fileName);
   const duplicates = splitDuplicateKeys(duplicateKeys, '/properties/definition');
   const supplied = isPlainObject(properties.parameters) ? properties.parameters : {};
-  const parameters: Record<string, unknown> = {};
-  for (const [name, entry] of Object.entries(supplied)) {
-    if (isPlainObject(entry) && 'value' in entry) parameters[name] = entry.value;
-  }
+  const parameters = suppliedValues(supplied);
   const name = typeof resource.name === 'string' && !isArmPlaceholder(resource.name) ? resource.name : null;
   return {
     format: 'logic-apps-resource',
