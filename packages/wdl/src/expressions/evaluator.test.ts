@@ -1,4 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { functionNames } from '../functions/library.js';
+import { ExpressionError } from '../functions/registry.js';
+import { evaluateExpression } from './evaluate.js';
+import { createJsonHost } from './json-host.js';
 import { wdl, wdlError } from './test-kit.js';
 
 describe('property access', () => {
@@ -211,5 +216,36 @@ describe('integer, float and decimal arithmetic (IllogicApps NumericLimitsTests)
     expect(wdl('@{sub(-9223372036854775807, 1)}')).toBe('-9223372036854775808');
     expect(wdl('@{div(9223372036854775807, 2)}')).toBe('4611686018427387903');
     expect(wdl("@{sub(ticks('2018-03-15T00:00:01Z'), ticks('2018-03-15T00:00:00Z'))}")).toBe('10000000');
+  });
+});
+
+describe('robustness', () => {
+  const names = functionNames().filter((name) => !['range', 'rand', 'guid', 'utcNow', 'getFutureTime', 'getPastTime'].includes(name));
+  const literal = fc.oneof(
+    fc.string({ maxLength: 8 }).map((value) => `'${value.replace(/'/g, "''")}'`),
+    fc.integer({ min: -1000, max: 1000 }).map(String),
+    fc.constantFrom('0.5', '5.0', '-1e3', 'true', 'false', 'null', "'2018-03-15T13:27:36Z'", "'a,b'", "'{\"a\":1}'", "'<r><v>1</v></r>'", "'https://x.example/p?q=1'", "'data:,x'", "'aGk='"),
+  );
+  const expression: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      literal,
+      fc.record({ name: fc.constantFrom(...names), args: fc.array(tie('value'), { maxLength: 3 }) }).map(({ name, args }) => `${name}(${args.join(', ')})`),
+    ),
+  })).value;
+
+  it('any call of library functions gives a value or an ExpressionError that is not a crash', () => {
+    const host = createJsonHost({ variables: { v: 1 }, triggerBody: { a: [1, 2] } }, { now: () => new Date('2018-03-01T00:00:00Z'), random: () => 0.5 });
+    fc.assert(
+      fc.property(expression, (text) => {
+        try {
+          evaluateExpression(text, host);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ExpressionError);
+          expect((error as ExpressionError).code, `${text}: ${(error as Error).message}`).not.toBe('FunctionFailed');
+        }
+      }),
+      { numRuns: Number(process.env.BROOK_FUZZ_RUNS ?? 3000) },
+    );
   });
 });
