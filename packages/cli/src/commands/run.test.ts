@@ -50,7 +50,7 @@ describe('brook run', () => {
   it('reads --trigger as the body, or as the whole trigger outputs', () => {
     expect(triggerOutputsFrom('{"a":1}')).toEqual({ headers: {}, body: { a: 1 } });
     expect(triggerOutputsFrom('{"body":{"a":1},"queries":{"p":"2"}}')).toEqual({ headers: {}, body: { a: 1 }, queries: { p: '2' } });
-    expect(triggerOutputsFrom(undefined)).toEqual({ headers: {}, body: null });
+    expect(triggerOutputsFrom(undefined)).toEqual({ headers: {} });
     expect(() => triggerOutputsFrom('{oops')).toThrow();
   });
 });

@@ -37,19 +37,19 @@ export class EngineHost implements ExpressionHost {
 
   trigger(): unknown {
     const run = this.run.run;
-    const outputs = run.triggerOutputs as { body?: unknown; headers?: unknown } | null;
-    return {
-      name: run.triggerName,
-      inputs: null,
-      outputs,
-      startTime: iso(run.createdAt),
-      endTime: iso(run.createdAt),
-      scheduledTime: iso(run.createdAt),
-      trackingId: run.id,
-      clientTrackingId: run.clientTrackingId ?? run.id,
-      code: 'OK',
-      status: 'Succeeded',
-    };
+    const definition = this.run.plan.definition.triggers?.[run.triggerName];
+    const record: Record<string, unknown> = { name: run.triggerName };
+    if (definition?.inputs !== undefined) record.inputs = definition.inputs;
+    record.outputs = run.triggerOutputs;
+    record.startTime = iso(run.createdAt);
+    record.endTime = iso(run.createdAt);
+    const scheduled = (run.triggerOutputs as { scheduledTime?: unknown } | null)?.scheduledTime;
+    if (typeof scheduled === 'string') record.scheduledTime = scheduled;
+    record.trackingId = run.id;
+    record.clientTrackingId = run.clientTrackingId ?? run.id;
+    record.originHistoryName = run.resubmittedFrom ?? run.id;
+    record.status = 'Succeeded';
+    return record;
   }
 
   private view(record: ActionRecord): Record<string, unknown> {

@@ -3,7 +3,7 @@
 // { headers, body, queries, relativePathParameters }. With operationOptions
 // "EnableSchemaValidation" a body that does not match `schema` is refused (400).
 import { normalizeTypeName, type TriggerDefinition } from '@brook/wdl';
-import { decodeBody } from '../http/body.js';
+import { decodeInboundBody } from '../http/inbound-body.js';
 import { validateJsonSchema } from '../actions/json-schema.js';
 
 export interface InboundRequest {
@@ -20,7 +20,8 @@ export type RequestMatch = { ok: true; relativePathParameters: Record<string, st
 
 export interface RequestTriggerOutputs {
   headers: Record<string, string>;
-  body: unknown;
+  /** Absent when the request had no body. */
+  body?: unknown;
   queries?: Record<string, string>;
   relativePathParameters?: Record<string, string>;
 }
@@ -71,14 +72,15 @@ export function requestTriggerOutputs(trigger: TriggerDefinition, request: Inbou
   const headers = flatten(request.headers);
   const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
   const raw = request.body === null ? new Uint8Array() : typeof request.body === 'string' ? new TextEncoder().encode(request.body) : request.body;
-  const body = decodeBody(contentType ?? (raw.length > 0 ? 'text/plain' : undefined), raw);
+  const body = decodeInboundBody(contentType, raw);
   const inputs = inputsOf(trigger);
   const validate = typeof trigger.operationOptions === 'string' && /enableschemavalidation/i.test(trigger.operationOptions);
   if (validate && inputs.schema && typeof inputs.schema === 'object' && Object.keys(inputs.schema).length > 0) {
     const problems = validateJsonSchema(inputs.schema, body);
     if (problems.length > 0) return { ok: false, status: 400, message: `The request body does not match the trigger's schema: ${problems.slice(0, 5).join('; ')}.`, problems };
   }
-  const outputs: RequestTriggerOutputs = { headers, body };
+  const outputs: RequestTriggerOutputs = { headers };
+  if (body !== undefined) outputs.body = body;
   const queries = flatten(request.query);
   if (Object.keys(queries).length > 0) outputs.queries = queries;
   if (Object.keys(relativePathParameters).length > 0 || inputs.relativePath) outputs.relativePathParameters = relativePathParameters;
@@ -87,7 +89,8 @@ export function requestTriggerOutputs(trigger: TriggerDefinition, request: Inbou
 
 /** Trigger outputs of a manual start (Run now, `brook run --trigger`): a Request without a request. */
 export function manualTriggerOutputs(input: { body?: unknown; headers?: Record<string, string>; queries?: Record<string, string> } = {}): RequestTriggerOutputs {
-  const outputs: RequestTriggerOutputs = { headers: input.headers ?? {}, body: input.body ?? null };
+  const outputs: RequestTriggerOutputs = { headers: input.headers ?? {} };
+  if (input.body !== undefined) outputs.body = input.body;
   if (input.queries && Object.keys(input.queries).length > 0) outputs.queries = input.queries;
   return outputs;
 }

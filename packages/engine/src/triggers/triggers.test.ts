@@ -24,6 +24,23 @@ describe('Request trigger', () => {
     expect(manualTriggerOutputs({ body: { a: 1 } })).toEqual({ headers: {}, body: { a: 1 } });
   });
 
+  it('records form posts and multipart bodies the way the service does, and omits an empty body', () => {
+    const form = requestTriggerOutputs({ type: 'Request' }, { method: 'POST', relativePath: '', query: {}, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1&b=x%20y&&c' });
+    expect(form.ok && form.outputs.body).toEqual({
+      '$content-type': 'application/x-www-form-urlencoded',
+      $content: Buffer.from('a=1&b=x%20y&&c').toString('base64'),
+      $formdata: [{ key: 'a', value: '1' }, { key: 'b', value: 'x y' }, { key: '', value: '' }, { key: 'c', value: '' }],
+    });
+    const body = '--XX\r\nContent-Disposition: form-data; name="a"\r\n\r\nhi\r\n--XX\r\nContent-Disposition: form-data; name="t"\r\nContent-Type: text/plain\r\n\r\ntext\r\n--XX--\r\n';
+    const multi = requestTriggerOutputs({ type: 'Request' }, { method: 'POST', relativePath: '', query: {}, headers: { 'Content-Type': 'multipart/form-data; boundary=XX' }, body });
+    expect(multi.ok && (multi.outputs.body as { $multipart: unknown }).$multipart).toEqual([
+      { headers: { 'Content-Disposition': 'form-data; name="a"', 'Content-Length': '2' }, body: { '$content-type': 'application/octet-stream', $content: Buffer.from('hi').toString('base64') } },
+      { headers: { 'Content-Disposition': 'form-data; name="t"', 'Content-Type': 'text/plain', 'Content-Length': '4' }, body: 'text' },
+    ]);
+    const empty = requestTriggerOutputs({ type: 'Request' }, { method: 'GET', relativePath: '', query: {}, headers: {}, body: '' });
+    expect(empty).toEqual({ ok: true, outputs: { headers: {} } });
+  });
+
   it('validates the body against the schema only with EnableSchemaValidation', () => {
     const request = { method: 'POST', relativePath: 'orders/1/lines/2', query: {}, headers: { 'content-type': 'application/json' }, body: '{}' };
     expect(requestTriggerOutputs(trigger, request).ok).toBe(true);
