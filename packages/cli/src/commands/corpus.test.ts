@@ -1,5 +1,5 @@
-// The corpus check: sections found beside the command, and the built `brook corpus` run
-// over a small corpus made here (`npm test` builds first).
+// The corpus check: sections found beside the command, the flows section over a small
+// corpus made here, and the built `brook corpus` (`npm test` builds first).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSections, runCorpus, type CorpusSection } from './corpus.js';
+import { corpusSection } from './corpus-flows.js';
 
 const brook = fileURLToPath(new URL('../../bin/brook.js', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/commands/corpus.js', import.meta.url));
@@ -56,17 +57,23 @@ describe('corpus sections', () => {
   });
 });
 
-describe('brook corpus', () => {
+describe('the flows section', () => {
+  async function runFlows(): Promise<{ failures: number; lines: string[] }> {
+    const lines: string[] = [];
+    const failures = await runCorpus(corpus, [corpusSection], { print: (line) => lines.push(line), verbose: false });
+    return { failures, lines };
+  }
+
   it('prints a line per flow and a summary, and passes when every result is expected', async () => {
     writeFlows({
       'hello.json': flow({ Reply: { type: 'Response', inputs: { statusCode: 200 } } }),
       'INDEX.json': JSON.stringify([{ file: 'hello.json', triggers: ['Request/Http'], actionCount: 1 }]),
     });
-    const run = await runBrook(['corpus', corpus]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^OK\s+hello\.json\s+definition\s+1 trigger \(Request\), 1 action$/m);
-    expect(run.stdout).toContain('Flows: import and validate: 1 files, 1 loaded, 1 without problems, 0 invalid, 0 unexpected or not loaded');
-    expect(run.stdout).toContain('Corpus check passed.');
+    const { failures, lines } = await runFlows();
+    expect(failures).toBe(0);
+    expect(lines).toContainEqual(expect.stringMatching(/^OK\s+hello\.json\s+definition\s+1 trigger \(Request\), 1 action$/));
+    expect(lines).toContain('Flows: import and validate: 1 files, 1 loaded, 1 without problems, 0 invalid, 0 unexpected or not loaded');
+    expect(lines[lines.length - 1]).toBe('Corpus check passed.');
   });
 
   it('fails on a file that cannot be loaded, on problems nobody expected, and on a count INDEX.json contradicts', async () => {
@@ -76,14 +83,25 @@ describe('brook corpus', () => {
       'counted.json': flow({ A: { type: 'Compose', inputs: 1 } }),
       'INDEX.json': JSON.stringify([{ file: 'counted.json', actionCount: 2 }]),
     });
+    const { failures, lines } = await runFlows();
+    expect(failures).toBe(3);
+    expect(lines).toContainEqual(expect.stringMatching(/^NOT LOADED broken\.json/));
+    expect(lines).toContainEqual(expect.stringMatching(/^UNEXPECTED surprise\.json .*errors: RunAfterMissingAction$/));
+    expect(lines).toContainEqual(expect.stringContaining('expected errors []'));
+    expect(lines).toContainEqual(expect.stringMatching(/^UNEXPECTED counted\.json/));
+    expect(lines).toContainEqual(expect.stringContaining('INDEX.json records 2 actions, Brook found 1'));
+    expect(lines[lines.length - 1]).toBe('Corpus check FAILED: 3 unexpected results.');
+  });
+});
+
+describe('brook corpus', () => {
+  it('exits 1 when a flow cannot be loaded, naming it', async () => {
+    writeFlows({ 'broken.json': '{"triggers": ' });
     const run = await runBrook(['corpus', corpus]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^NOT LOADED broken\.json/m);
-    expect(run.stdout).toMatch(/^UNEXPECTED surprise\.json .*errors: RunAfterMissingAction$/m);
-    expect(run.stdout).toContain('expected errors []');
-    expect(run.stdout).toMatch(/^UNEXPECTED counted\.json/m);
-    expect(run.stdout).toContain('INDEX.json records 2 actions, Brook found 1');
-    expect(run.stdout).toContain('Corpus check FAILED: 3 unexpected results.');
+    expect(run.stdout).toContain('broken.json:1:14');
+    expect(run.stdout).toMatch(/Corpus check FAILED/);
   });
 
   it('refuses a folder that does not exist', async () => {
