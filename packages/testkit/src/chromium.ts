@@ -27,8 +27,8 @@ export interface BrowserSession {
   context: BrowserContext;
   page: Page;
   /** Saves a screenshot of the page as DIR/NN-name.png, numbered in the order taken. */
-  screenshot(name: string): Promise<string>;
-  close(): Promise<void>;
+  screenshot: (name: string) => Promise<string>;
+  close: () => Promise<void>;
 }
 
 export interface LaunchOptions {
@@ -56,13 +56,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   return {
     context,
     page,
-    async screenshot(name) {
+    screenshot: async (name) => {
       taken += 1;
       const path = join(artifactsDir, `${String(taken).padStart(2, '0')}-${name}.png`);
       await page.screenshot({ path, fullPage: true });
       return path;
     },
-    async close() {
+    close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
