@@ -11,7 +11,7 @@ import { selectIndex, selectProperty } from './access.js';
 import { positionOf, type ExpressionNode } from './ast.js';
 import { expressionError } from './errors.js';
 import type { ExpressionHost } from './host.js';
-import { WdlFloat } from './values.js';
+import { noteNonJsonValue, WdlFloat } from './values.js';
 
 export type CompiledExpression = (host: ExpressionHost) => unknown;
 
@@ -43,6 +43,12 @@ export function compileExpression(node: ExpressionNode): CompiledExpression {
       return () => null;
     case 'integer': {
       const value = node.value;
+      if (typeof value === 'bigint') {
+        return () => {
+          noteNonJsonValue();
+          return value;
+        };
+      }
       return () => value;
     }
     case 'float': {

@@ -92,6 +92,13 @@ describe('evaluateTemplate on JSON values', () => {
     expect(JSON.stringify(output)).toBe('{"f":5,"d":1.5,"t":636566688000000000,"a":[5,2.5]}');
   });
 
+  it('never lets a 64-bit integer out as a BigInt, wherever it sits', () => {
+    for (const value of ['@createArray(9223372036854775807)', "@createArray(int('nan'))", "@json('{\"a\":[9007199254740993]}')", "@createArray(ticks('2018-03-15T00:00:00Z'))"]) {
+      expect(() => JSON.stringify(evaluateTemplate(value, host))).not.toThrow();
+    }
+    expect(evaluateTemplate('@createArray(9223372036854775807)', host)).toEqual([9223372036854775807n].map(Number));
+  });
+
   it('names the expression and the JSON path of a failure', () => {
     const error = wdlError({ body: { items: ['ok', "@{variables('missing')}"] } });
     expect(error.code).toBe('NotFound');

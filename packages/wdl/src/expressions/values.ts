@@ -25,9 +25,17 @@ const INT64_MAX = 2n ** 63n - 1n;
 
 let wrappersCreated = 0;
 
-/** Number of WdlFloat/WdlDecimal boxes made so far; lets toJsonValue skip walking results that cannot hold one. */
+/**
+ * Number of values made so far that are not plain JSON (WdlFloat, WdlDecimal, bigint);
+ * lets toJsonValue skip walking results that cannot hold one.
+ */
 export function wrapperCount(): number {
   return wrappersCreated;
+}
+
+/** Record that a value that is not plain JSON (a bigint) was handed to the evaluator. */
+export function noteNonJsonValue(): void {
+  wrappersCreated++;
 }
 
 /** A float whose value is integral (5.0). Non-integral floats are plain numbers. */
@@ -103,7 +111,9 @@ export function makeFloat(value: number): number | WdlFloat {
 export function makeInteger(value: bigint): number | bigint | undefined {
   if (value < INT64_MIN || value > INT64_MAX) return undefined;
   const asNumber = Number(value);
-  return Number.isSafeInteger(asNumber) ? asNumber : value;
+  if (Number.isSafeInteger(asNumber)) return asNumber;
+  wrappersCreated++;
+  return value;
 }
 
 export function makeDecimal(value: DecimalValue, scale: number): WdlDecimal {

@@ -37,7 +37,7 @@ export function toInt(args: unknown[], ctx: FunctionContext): unknown {
   if (!parsed) throw notParseable(ctx, value, 'an integer');
   const double = parsedToDouble(parsed);
   // The service parses through a double: 'NaN' gives long.MinValue, big values lose digits.
-  if (Number.isNaN(double)) return INT64_MIN;
+  if (Number.isNaN(double)) return makeInteger(INT64_MIN);
   if (!Number.isFinite(double) || !Number.isInteger(double)) throw notParseable(ctx, value, 'an integer (a whole number)');
   const integer = makeInteger(BigInt(double));
   if (integer === undefined) throw argumentError(ctx, 0, `'${value}' is outside the 64-bit integer range.`);
