@@ -45,7 +45,7 @@ export type { ConnectionStateStore, StoredConnection, StatusUpdate, CredentialWr
 export { InMemoryConnectionStateStore } from './connections/memory-state-store.js';
 export type { ConnectionView } from './connections/connection-view.js';
 export { toConnectionView } from './connections/connection-view.js';
-export type { InvokeResult, InvokeOptions, ActionOutputs, RecordedRequest, Recorded } from './connections/call-result.js';
+export type { InvokeResult, InvokeOptions, ActionOutputs, RecordedRequest, Recorded, ActionCall } from './connections/call-result.js';
 export type { VerifyInput, VerifyResult } from './connections/verify.js';
 export type { StartConsentInput, CompleteConsentInput, ConsentResult } from './connections/oauth-consent.js';
 export { DEFAULT_HEALTH_CHECK_INTERVAL_MS, DEFAULT_EXPIRY_WARNING_MS, type HealthCheckOptions, type HealthReport, type ConnectionHealth } from './connections/health-check.js';

@@ -50,3 +50,20 @@ export interface InvokeOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
 }
+
+/**
+ * What an ApiConnection or OpenApiConnection action asks for: an operation with its
+ * flattened parameters, or a raw request relative to the connection's base URL.
+ */
+export interface ActionCall {
+  operationId?: string;
+  parameters?: Record<string, unknown>;
+  method?: string;
+  path?: string;
+  queries?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  idempotencyKey?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}

@@ -10,7 +10,7 @@ import type { AddressLookup } from '../http/resolve-address.js';
 import type { ConnectionRequest } from '../operations/connection-request.js';
 import type { Keyring } from '../secrets/keyring.js';
 import { SmtpTransport } from '../smtp/smtp-transport.js';
-import type { InvokeOptions, InvokeResult } from './call-result.js';
+import type { ActionCall, InvokeOptions, InvokeResult } from './call-result.js';
 import { checkConnectionInput, ConnectionInputError, type InputProblem } from './connection-input.js';
 import { toConnectionView, type ConnectionView } from './connection-view.js';
 import { sealBundle } from './credential-bundle.js';
@@ -167,6 +167,24 @@ export class ConnectionManager {
   /** Calls a connector operation with a definition's flattened parameters (OpenApiConnection). */
   invokeOperation(id: string, operationId: string, parameters: Record<string, unknown> = {}, options: InvokeOptions = {}): Promise<InvokeResult> {
     return invokeOperation(this.runtime, this.refresher, id, operationId, parameters, options);
+  }
+
+  /**
+   * The engine's entry point for connector actions: an operation id means
+   * OpenApiConnection (invokeOperation), otherwise ApiConnection (invoke with method, path, …).
+   */
+  call(id: string, action: ActionCall): Promise<InvokeResult> {
+    const options: InvokeOptions = {
+      ...(action.idempotencyKey ? { idempotencyKey: action.idempotencyKey } : {}),
+      ...(action.timeoutMs ? { timeoutMs: action.timeoutMs } : {}),
+      ...(action.signal ? { signal: action.signal } : {}),
+    };
+    if (action.operationId) return this.invokeOperation(id, action.operationId, action.parameters ?? {}, options);
+    const request: ConnectionRequest = { method: action.method ?? 'GET', path: action.path ?? '' };
+    if (action.queries) request.query = action.queries;
+    if (action.headers) request.headers = action.headers;
+    if (action.body !== undefined) request.body = action.body;
+    return this.invoke(id, request, options);
   }
 
   /** Verifies every connection (or the ones given); the server schedules it. */

@@ -92,6 +92,14 @@ describe('calling an imported connector', () => {
     expect(one.outcome === 'succeeded' && one.outputs.body).toMatchObject({ path: '/v1/items/PEN%201%2F2' });
   });
 
+  it('takes both action shapes through call(): an operation (OpenApiConnection) or a raw request (ApiConnection)', async () => {
+    const { connection } = await setup.manager.create({ ownerId: 'u1', name: 'Warehouse call', connectorId: 'inventory', parameters: { baseUrl }, secrets: { apiKey: 'inv-key-123' } });
+    const byOperation = await setup.manager.call(connection.id, { operationId: 'GetItem', parameters: { sku: 'A1' }, idempotencyKey: 'r/Get/0' });
+    expect(byOperation.outcome === 'succeeded' && byOperation.outputs.body).toMatchObject({ method: 'GET', path: '/v1/items/A1' });
+    const raw = await setup.manager.call(connection.id, { method: 'GET', path: '/items', queries: { $filter: "bin eq 'B'", top: null } });
+    expect(raw.outcome === 'succeeded' && raw.outputs.body).toMatchObject({ path: '/v1/items', filter: "bin eq 'B'" });
+  });
+
   it('classifies what goes wrong: unknown operation, missing input, 404, rejected key', async () => {
     const { connection } = await setup.manager.create({ ownerId: 'u1', name: 'Warehouse 2', connectorId: 'inventory', parameters: { baseUrl }, secrets: { apiKey: 'inv-key-123' } });
     const id = connection.id;

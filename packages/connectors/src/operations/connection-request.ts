@@ -7,7 +7,8 @@ export interface ConnectionRequest {
   method: string;
   /** Relative to the connection's base URL, e.g. "/v1/live" (an absolute URL must be under the base URL). */
   path: string;
-  query?: Record<string, QueryValue>;
+  /** Arrays repeat the parameter; objects are sent as JSON text; null leaves it out. */
+  query?: Record<string, unknown>;
   headers?: Record<string, string>;
   /** A JSON value, text, or binary content as { "$content-type", "$content" (base64) }. */
   body?: unknown;

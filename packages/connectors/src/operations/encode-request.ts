@@ -41,9 +41,10 @@ export function resolveUrl(baseUrl: string, path: string): URL {
 export async function encodeRequest(baseUrl: string, request: ConnectionRequest): Promise<EncodedRequest> {
   const url = resolveUrl(baseUrl, request.path);
   for (const [name, value] of Object.entries(request.query ?? {})) {
-    if (value === null) continue;
-    if (Array.isArray(value)) for (const item of value as unknown[]) url.searchParams.append(name, String(item));
-    else url.searchParams.set(name, String(value));
+    if (value === null || value === undefined) continue;
+    const text = (item: unknown): string => (typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item));
+    if (Array.isArray(value)) for (const item of value as unknown[]) url.searchParams.append(name, text(item));
+    else url.searchParams.set(name, text(value));
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
