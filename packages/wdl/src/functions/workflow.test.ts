@@ -94,6 +94,10 @@ describe('names', () => {
     expect(wdlError('@item()', {}).message).toContain('item() is only available inside a Foreach loop');
   });
 
+  it('names agentParameters() as unavailable rather than unknown', () => {
+    expect(wdlError("@agentParameters('CSV Payload')", context).message).toContain("'agentParameters' is only available in the tools of an Agent action, which Brook does not run (asked for 'CSV Payload').");
+  });
+
   it('needs string names', () => {
     expect(wdlError('@variables(1)', context).message).toContain("The 1st argument of 'variables' must be a string; got the integer 1.");
   });

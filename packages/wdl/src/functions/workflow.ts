@@ -104,4 +104,9 @@ export const workflowFunctions: WdlFunction[] = [
   workflowFunction('workflow', 0, 0, (_args, ctx) => ctx.host.workflow()),
   workflowFunction('listCallbackUrl', 0, 0, (_args, ctx) => ctx.host.listCallbackUrl()),
   workflowFunction('appsetting', 1, 1, (args, ctx) => ctx.host.appsetting(stringArg(args, 0, ctx))),
+  // Logic Apps Standard agent workflows: the tools of an Agent action read what the model passed them.
+  workflowFunction('agentParameters', 1, 1, (args, ctx) => {
+    const name = stringArg(args, 0, ctx);
+    throw functionError(ctx, `is only available in the tools of an Agent action, which Brook does not run (asked for '${name}').`, 'NotAvailable');
+  }),
 ];
