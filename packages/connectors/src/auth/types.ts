@@ -9,6 +9,11 @@ export interface TokenSet {
   expiresAt?: number;
   scope?: string;
   obtainedAt: number;
+  /**
+   * The provider refused this refresh token (invalid_grant): it is kept for the record,
+   * but not sent again until a new sign-in replaces it.
+   */
+  refreshRejected?: { at: number; reason: string };
 }
 
 /** A connection's parameters and secrets, merged (secrets win). */

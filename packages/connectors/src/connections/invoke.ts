@@ -76,6 +76,7 @@ async function withUsableToken(refresher: TokenRefresher, connection: LoadedConn
 
 function canRefreshAfter401(connection: LoadedConnection): boolean {
   if (connection.scheme.tokenGrant === 'client_credentials') return true;
+  // A refresh token the provider refused goes through the refresher too: it fails at once, with the reason, without a call.
   return connection.scheme.tokenGrant === 'authorization_code' && !!connection.bundle.tokens?.refreshToken;
 }
 

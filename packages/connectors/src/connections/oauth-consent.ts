@@ -80,8 +80,8 @@ export async function completeConsent(runtime: ConnectionRuntime, input: Complet
     runtime.http,
     tokenClient(settings),
     { grant: 'authorization_code', code: input.code, redirectUri: pending.redirectUri, codeVerifier: verifier },
-    // A provider that sends no refresh token on a repeated consent leaves the old one in force.
-    { now: runtime.clock(), ...(connection.bundle.tokens ? { previous: connection.bundle.tokens } : {}) },
+    // A provider that sends no refresh token on a repeated consent leaves the old one in force (unless it was refused).
+    { now: runtime.clock(), ...(connection.bundle.tokens && !connection.bundle.tokens.refreshRejected ? { previous: connection.bundle.tokens } : {}) },
   );
   const mask = (text: string): string => maskText(text, { secretValues: [...secretValuesOf(connection), input.code ?? ''] });
   if (answer.outcome === 'rejected') return failed(mask(`The provider refused the authorization code (${answer.error}${answer.description ? `: ${answer.description}` : ''}). Start the sign-in again.`));

@@ -169,6 +169,11 @@ describe('OAuth2 authorization code with PKCE', () => {
     const kept = await setup.credentials(id);
     expect(kept.secrets).toEqual(before.secrets);
     expect(kept.tokens?.refreshToken).toBe(before.tokens?.refreshToken);
+    // The next runs fail the same way without asking the provider again with a refused token.
+    const refreshes = provider.tokenRequests.byGrant.refresh_token ?? 0;
+    const again = await setup.manager.invoke(id, { method: 'GET', path: '/tasks' });
+    expect(again.outcome === 'failed' && again.error).toMatchObject({ code: 'ConnectionAuthorizationFailed', category: 'authentication' });
+    expect(provider.tokenRequests.byGrant.refresh_token ?? 0).toBe(refreshes);
 
     await signIn(id);
     expect((await setup.manager.invoke(id, { method: 'GET', path: '/tasks' })).outcome).toBe('succeeded');

@@ -89,8 +89,8 @@ export class TokenRefresher {
       this.refreshCount += 1;
       result = await requestTokens(this.runtime.http, tokenClient(settings), { grant: 'client_credentials', scopes: settings.scopes }, { now: this.runtime.clock() });
     } else {
-      if (!previous?.refreshToken) {
-        const reason = previous ? 'Its access token expired and the provider gave no refresh token. Sign in again.' : 'It is not signed in yet. Sign in.';
+      if (!previous?.refreshToken || previous.refreshRejected) {
+        const reason = previous?.refreshRejected?.reason ?? (previous ? 'Its access token expired and the provider gave no refresh token. Sign in again.' : 'It is not signed in yet. Sign in.');
         return this.failure(connection, 'unauthenticated', classifiedError('ConnectionAuthorizationFailed', { message: `Connection '${connection.record.name}': ${reason}`, connection: connection.context }), reason);
       }
       this.refreshCount += 1;
@@ -105,6 +105,8 @@ export class TokenRefresher {
         const reason = mask(`${what} (${result.error}${result.description ? `: ${result.description}` : ''}). ${fixActionLabel(fixActionFor(connection.record.authType))}.`);
         const error = classifiedError('ConnectionAuthorizationFailed', { message: `Connection '${connection.record.name}': ${reason}`, status: result.status, connection: connection.context });
         this.runtime.log.warn({ connectionId: connection.record.id, error: result.error }, 'token refresh rejected');
+        // A refused refresh token is final: keep it, but do not ask the provider again with it.
+        if (previous && connection.scheme.tokenGrant === 'authorization_code') await this.markRejected(connection, previous, reason);
         return this.failure(connection, 'unauthenticated', error, reason);
       }
       case 'unavailable': {
@@ -141,6 +143,16 @@ export class TokenRefresher {
       current = reloaded; // same tokens, another field changed (a re-seal, a parameter): write again
     }
     return this.failure(connection, 'error', classifiedError('ConnectionRefreshFailed', { message: `Connection '${connection.record.name}': the refreshed token could not be saved.`, connection: connection.context }));
+  }
+
+  private async markRejected(connection: LoadedConnection, tokens: TokenSet, reason: string): Promise<void> {
+    const bundle: CredentialBundle = { ...connection.bundle, tokens: { ...tokens, refreshRejected: { at: this.runtime.clock(), reason } } };
+    await this.runtime.store.writeCredentials(connection.record.id, {
+      expectedRevision: connection.record.revision,
+      secretNames: connection.record.secretNames,
+      secretsSealed: sealBundle(this.runtime.keyring, connection.record.id, bundle),
+      tokenExpiresAt: connection.record.tokenExpiresAt,
+    });
   }
 
   private async failure(connection: LoadedConnection, status: 'unauthenticated' | 'error', error: ClassifiedError, reason: string = error.message): Promise<RefreshResult> {
