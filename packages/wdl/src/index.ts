@@ -19,6 +19,7 @@ export {
   type TemplateProblem,
 } from './expressions/evaluate.js';
 export { isTemplate } from './expressions/template.js';
+export { findTemplateCallProblems } from './expressions/call-check.js';
 export { toInterpolatedString } from './expressions/stringify.js';
 export { createJsonHost, type JsonContext, type JsonHostOptions } from './expressions/json-host.js';
 export { functionNames } from './functions/library.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callFunction, containsTemplate, evaluateExpression, evaluateTemplate, findTemplateProblems } from './evaluate.js';
 import { createJsonHost } from './json-host.js';
+import { findTemplateCallProblems } from './call-check.js';
 import { compileTemplate, isTemplate } from './template.js';
 import { wdl, wdlError } from './test-kit.js';
 
@@ -193,5 +194,26 @@ describe('callFunction', () => {
     expect(() => callFunction('nope', [], host)).toThrow("The function 'nope' is not defined or not valid");
     expect(() => callFunction('equals', [1], host)).toThrow("The function 'equals' expects 2 arguments but got 1.");
     expect(() => callFunction('greater', [1, 'a'], host)).toThrow("'greater' compares two numbers or two strings");
+  });
+});
+
+describe('findTemplateCallProblems', () => {
+  it('lists unknown functions and wrong argument counts with their positions', () => {
+    const value = {
+      path: "/@{encodeURIComponent(triggerBody()?['SessionId'],'-topic')}/messages",
+      ok: "@if(true, 1, concat('a'))",
+      nested: ["@{agentParameters('x')} and @{nope(add(1))}"],
+      broken: '@add(1,',
+    };
+    expect(findTemplateCallProblems(value, '/inputs')).toEqual([
+      {
+        path: '/inputs/path',
+        position: 3,
+        code: 'ArgumentCount',
+        message: expect.stringContaining("The function 'encodeUriComponent' expects 1 argument but got 2 at position 3") as unknown,
+      },
+      { path: '/inputs/nested/0', position: 30, code: 'UnknownFunction', message: expect.stringContaining("The function 'nope' is not defined or not valid at position 30") as unknown },
+      { path: '/inputs/nested/0', position: 35, code: 'ArgumentCount', message: expect.stringContaining("The function 'add' expects 2 arguments but got 1") as unknown },
+    ]);
   });
 });
