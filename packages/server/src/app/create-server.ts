@@ -9,6 +9,7 @@ import { RequestAuthenticator } from '../accounts/authenticator.js';
 import { registerAccountRoutes } from '../accounts/routes.js';
 import { registerAuditRoutes } from '../audit/routes.js';
 import { ConnectionGuard } from '../connections/access.js';
+import { registerConnectionRoutes } from '../connections/routes.js';
 import { FlowService } from '../flows/service.js';
 import { registerFlowRoutes } from '../flows/routes.js';
 import { ResponseWaiter } from '../hooks/response-waiter.js';
@@ -98,6 +99,7 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   registerFlowRoutes(api, context, flowService);
   registerRunRoutes(api, context, { control, jobs, requireConnection: (caller, id) => connectionGuard.requireUsable(caller, id) });
   registerHookRoutes(api, context, { targets: hookTargets, waiter, startRun: (run) => context.runStore.createRun(run) });
+  registerConnectionRoutes(api, context, { manager: platform.connections, catalog: platform.catalog, guard: connectionGuard });
   registerNotificationRoutes(api, context);
   registerAuditRoutes(api, context);
   await registerPortal(app, options.webDist ?? DEFAULT_WEB_DIST);

@@ -4,10 +4,15 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { mkdirSync } from 'node:fs';
-import { HttpClient as GuardedHttpClient } from '@brook/connectors';
+import { join } from 'node:path';
+import { ConnectionManager, HttpClient as GuardedHttpClient, loadKeyring, SecretKeyError, type Keyring } from '@brook/connectors';
 import type { Engine } from '@brook/engine';
 import { createPlatformStore, createRunStore, FlowRepository, migrateToLatest, openDatabase, RunQueries, type BrookDatabase } from '@brook/store';
-import type { BrookConfig } from '../config/config.js';
+import { ConfigError, type BrookConfig } from '../config/config.js';
+import { ConnectorCatalog } from '../connections/catalog.js';
+import { ConnectionHealthChecks } from '../connections/health.js';
+import { FlowConnectionInvoker } from '../connections/invoker.js';
+import { DatabaseConnectionStateStore } from '../connections/state-store.js';
 import { EventHub } from '../events/hub.js';
 import { FlowGuard } from '../flows/access.js';
 import { DailyDuties } from '../notifications/daily-duties.js';
@@ -37,12 +42,29 @@ export interface Platform {
   engine: Engine;
   /** Every outgoing call of flows and connections goes through it (the network policy). */
   http: GuardedHttpClient;
+  keyring: Keyring;
+  connections: ConnectionManager;
+  catalog: ConnectorCatalog;
+  healthChecks: ConnectionHealthChecks;
   failureWatch: FailureWatch;
   dailyDuties: DailyDuties;
   /** Started by start(), stopped in reverse order by close(). */
   services: BackgroundService[];
   start(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The master key from BROOK_SECRET_KEY, or the key file in the data folder (created on first start, mode 0600). */
+function openKeyring(config: BrookConfig): Keyring {
+  try {
+    return loadKeyring({
+      env: { BROOK_SECRET_KEY: config.secretKey, BROOK_SECRET_KEY_PREVIOUS: config.previousSecretKeys },
+      keyFile: join(config.dataDir, 'secret.key'),
+    }).keyring;
+  } catch (error) {
+    if (error instanceof SecretKeyError) throw new ConfigError([error.message]);
+    throw error;
+  }
 }
 
 async function openAndMigrate(config: BrookConfig): Promise<BrookDatabase> {
@@ -60,6 +82,7 @@ async function openAndMigrate(config: BrookConfig): Promise<BrookDatabase> {
 export async function openPlatform(config: BrookConfig, options: PlatformOptions = {}): Promise<Platform> {
   const logger = options.logger ?? createLogger(config);
   const now = options.now ?? Date.now;
+  const keyring = openKeyring(config);
   const database = await openAndMigrate(config);
   const platform = createPlatformStore(database);
   const flows = new FlowRepository(database.db);
@@ -94,15 +117,32 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
   const dailyDuties = new DailyDuties({ database, platform, flows, notifier, logger, now, digestHourUtc: config.digestHourUtc, autoDisableDays: config.autoDisableDays });
 
   const http = new GuardedHttpClient({ network: { allowPrivateNetworks: config.allowPrivateNetworks } });
-  const engine = createServerEngine(context, { http: guardedEngineHttp(http) });
+  const catalog = new ConnectorCatalog(platform, logger, now);
+  await catalog.refresh();
+  const connections = new ConnectionManager({
+    store: new DatabaseConnectionStateStore({ platform, notifier, logger, now }),
+    keyring,
+    connectors: catalog.registry,
+    http,
+    clock: now,
+    logger,
+  });
+  const engine = createServerEngine(context, { http: guardedEngineHttp(http), connections: new FlowConnectionInvoker(platform, connections, now) });
+  const healthChecks = new ConnectionHealthChecks({ manager: connections, platform, notifier, logger, now }, config.healthCheckMinutes * 60_000);
 
   const services: BackgroundService[] = [{ name: 'daily notifications', start: () => dailyDuties.start(), stop: () => dailyDuties.stop() }];
+  services.push({ name: 'connectors', start: () => catalog.startRefreshing(), stop: async () => catalog.stopRefreshing() });
+  services.push({ name: 'connection health checks', start: () => healthChecks.start(), stop: () => healthChecks.stop() });
   if (config.workers > 0) services.push(workerService(engine, config.workers, config.workerConcurrency));
   let started = false;
   return {
     context,
     engine,
     http,
+    keyring,
+    connections,
+    catalog,
+    healthChecks,
     failureWatch,
     dailyDuties,
     services,
@@ -115,6 +155,7 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
       await failureWatch.idle();
       await notifier.idle();
       for (const outbox of outboxes) outbox.close?.();
+      await connections.close();
       await http.close();
       if ('close' in runStore && typeof runStore.close === 'function') await runStore.close();
       await database.close();

@@ -33,7 +33,7 @@ describe('configuration from the environment', () => {
     expect(message).toContain('BROOK_PORT');
     expect(message).toContain('"seventy"');
     expect(message).toContain('BROOK_DATABASE_URL: must be a URL starting with postgres:// or postgresql://');
-    expect(message).toContain('BROOK_SECRET_KEY: must be at least 32 characters');
+    expect(message).toContain('BROOK_SECRET_KEY: must be 32 random bytes');
     expect(message).toContain('BROOK_ALLOW_PRIVATE_NETWORKS: must be true or false');
     expect(message).not.toContain('short');
     expect(message).not.toContain(':pw@');

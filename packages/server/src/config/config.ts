@@ -25,7 +25,8 @@ const environmentSchema = z.object({
   BROOK_DATA_DIR: z.string().min(1).default('./data'),
   BROOK_DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   BROOK_DATABASE_POOL: positiveInt.max(500).default(10),
-  BROOK_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  BROOK_SECRET_KEY: z.string().min(32, 'must be 32 random bytes as 64 hex digits or 44 base64 characters (`openssl rand -base64 32`)').optional(),
+  BROOK_SECRET_KEY_PREVIOUS: z.string().optional(),
   BROOK_PUBLIC_URL: url(['http:', 'https:']).optional(),
   BROOK_SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   BROOK_SMTP_FROM: z.string().min(3).default('Brook <brook@localhost>'),
@@ -43,6 +44,7 @@ const environmentSchema = z.object({
   BROOK_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   BROOK_AUTO_DISABLE_DAYS: positiveInt.default(14),
   BROOK_TRUST_PROXY: flag.default(false),
+  BROOK_HEALTH_CHECK_MINUTES: z.coerce.number().int().min(0).max(100_000).default(360),
 });
 
 export type BrookEnvironment = z.input<typeof environmentSchema>;
@@ -55,7 +57,9 @@ export interface BrookConfig {
   databaseUrl: string;
   database: 'sqlite' | 'postgres';
   databasePool: number;
+  /** The master key (else a key file in the data folder); previous keys stay readable during a rotation. */
   secretKey: string | undefined;
+  previousSecretKeys: string | undefined;
   /** Where people reach Brook: used in callback URLs, e-mails and OAuth redirects. No trailing slash. */
   publicUrl: string;
   smtpUrl: string | undefined;
@@ -75,6 +79,8 @@ export interface BrookConfig {
   digestHourUtc: number;
   autoDisableDays: number;
   trustProxy: boolean;
+  /** How often every connection is verified (0 = never). */
+  healthCheckMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -87,7 +93,7 @@ export class ConfigError extends Error {
 function describeProblem(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
   const name = String(issue.path[0] ?? 'environment');
   const got = env[name];
-  const shown = got === undefined ? '' : ` (got ${JSON.stringify(name === 'BROOK_SECRET_KEY' ? '***' : got.replace(/\/\/[^@/]*@/, '//***@'))})`;
+  const shown = got === undefined ? '' : ` (got ${JSON.stringify(name.startsWith('BROOK_SECRET_KEY') ? '***' : got.replace(/\/\/[^@/]*@/, '//***@'))})`;
   return `${name}: ${issue.message}${shown}`;
 }
 
@@ -107,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.BROOK_DATABASE_URL ? 'postgres' : 'sqlite',
     databasePool: e.BROOK_DATABASE_POOL,
     secretKey: e.BROOK_SECRET_KEY,
+    previousSecretKeys: e.BROOK_SECRET_KEY_PREVIOUS,
     publicUrl: (e.BROOK_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.BROOK_PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.BROOK_SMTP_URL,
     smtpFrom: e.BROOK_SMTP_FROM,
@@ -123,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     digestHourUtc: e.BROOK_DIGEST_HOUR,
     autoDisableDays: e.BROOK_AUTO_DISABLE_DAYS,
     trustProxy: e.BROOK_TRUST_PROXY,
+    healthCheckMinutes: e.BROOK_HEALTH_CHECK_MINUTES,
   };
 }
 

@@ -26,7 +26,7 @@ describe('webhook triggers', () => {
     for (const attempt of attempts) {
       const answer = await fetch(attempt, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
       expect(answer.status, attempt).toBe(401);
-      expect((await answer.json()).error.code).toBe('InvalidSignature');
+      expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('InvalidSignature');
     }
     expect(await runCount(flow.id)).toBe(0);
     // The trigger name is case-insensitive, as in WDL.
@@ -62,14 +62,14 @@ describe('webhook triggers', () => {
     expect((await fetch(at('invoices/42'), { method: 'POST' })).status).toBe(404);
     const wrongMethod = await fetch(at('orders/42'), { method: 'GET' });
     expect(wrongMethod.status).toBe(405);
-    expect((await wrongMethod.json()).error.code).toBe('MethodNotAllowed');
+    expect(((await wrongMethod.json()) as { error: { code: string } }).error.code).toBe('MethodNotAllowed');
   });
 
   it('answers 504 when the Response does not come in time, and the run goes on', async () => {
     const flow = (await alice.post('/api/v1/flows', { name: 'Slow', definition: slowFlow('PT1S') })).body;
     const answer = await fetch(flow.triggers[0].callbackUrl, { method: 'POST' });
     expect(answer.status).toBe(504);
-    expect((await answer.json()).error.code).toBe('ResponseTimeout');
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('ResponseTimeout');
     const run = await finishedRun(alice, answer.headers.get('x-brook-run-id')!);
     expect(run.status).toBe('Succeeded');
   });

@@ -63,3 +63,16 @@ export function everySeconds(seconds: number): WorkflowDefinition {
     actions: { Tick: { type: 'Compose', inputs: "@triggerOutputs()?['scheduledTime']", runAfter: {} } },
   };
 }
+
+/** Calls the orders service through the connection reference 'orders'. */
+export function ordersFlow(orderId = '7'): WorkflowDefinition {
+  return {
+    $schema: SCHEMA,
+    contentVersion: '1.0.0.0',
+    triggers: { manual: { type: 'Request', kind: 'Http', inputs: {} } },
+    actions: {
+      Get_order: { type: 'ApiConnection', inputs: { host: { connection: { name: 'orders' } }, method: 'get', path: `/orders/${orderId}` }, runAfter: {} },
+      Status: { type: 'Compose', inputs: "@body('Get_order')?['status']", runAfter: { Get_order: ['Succeeded'] } },
+    },
+  };
+}
