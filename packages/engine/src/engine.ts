@@ -22,6 +22,8 @@ export interface EngineOptions {
   childFlows?: ChildFlowResolver;
   callbackUrls?: CallbackUrls;
   clock?: Clock;
+  /** Random numbers in [0, 1) for rand() and guid(); Math.random by default (a seeded one makes runs repeatable). */
+  random?: () => number;
   logger?: Logger;
   events?: EventSink;
   appSettings?: Record<string, unknown>;
@@ -93,6 +95,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...(options.childFlows ? { childFlows: options.childFlows } : {}),
     ...(options.callbackUrls ? { callbackUrls: options.callbackUrls } : {}),
     clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
     logger,
     ...(options.events ? { events: options.events } : {}),
     ...(options.appSettings ? { appSettings: options.appSettings } : {}),

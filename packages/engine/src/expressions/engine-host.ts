@@ -6,6 +6,7 @@ import type { ActionRecord } from '../ports.js';
 import type { Frame } from '../run/frame.js';
 import type { RunContext } from '../run/run-context.js';
 import { recordKey } from '../run/keys.js';
+import { evaluateTemplate } from './evaluate.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -26,7 +27,17 @@ export class EngineHost implements ExpressionHost {
     const parameters = this.run.plan.definition.parameters ?? {};
     const parameter = parameters[name] ?? Object.entries(parameters).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
     if (!parameter) throw new ExpressionError('InvalidTemplate', `The workflow parameter '${name}' is not defined.`);
-    return parameter.value !== undefined ? parameter.value : (parameter.defaultValue ?? null);
+    const value = parameter.value !== undefined ? parameter.value : (parameter.defaultValue ?? null);
+    // Logic Apps Standard parameter values may themselves be expressions (@appsetting('X')).
+    if (typeof value === 'string' && value.startsWith('@') && !value.startsWith('@@')) {
+      const cache = this.run.parameterValues;
+      if (!cache.has(name)) {
+        cache.set(name, undefined);
+        cache.set(name, evaluateTemplate(value, this));
+      }
+      return cache.get(name) ?? null;
+    }
+    return value;
   }
 
   variables(name: string): unknown {
@@ -159,6 +170,6 @@ export class EngineHost implements ExpressionHost {
   }
 
   random(): number {
-    return Math.random();
+    return this.run.deps.random();
   }
 }

@@ -11,7 +11,7 @@ import { maskAuthentication, maskHeaders } from '../run/secure.js';
 import type { ClientCredentials } from './oauth.js';
 
 /** Headers the transport sets itself; a definition cannot override them. */
-const TRANSPORT_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade']);
+const TRANSPORT_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect']);
 
 export interface PreparedRequest {
   method: string;

@@ -11,6 +11,8 @@ export interface EngineDeps {
   childFlows?: ChildFlowResolver;
   callbackUrls?: CallbackUrls;
   clock: Clock;
+  /** Random numbers in [0, 1) for rand() and guid(); injectable for repeatable runs. */
+  random: () => number;
   logger: Logger;
   events?: EventSink;
   /** Values for appsetting('name'). */
