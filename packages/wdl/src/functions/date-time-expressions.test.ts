@@ -46,7 +46,8 @@ describe('formatNumber and XML expressions', () => {
 
   it('runs xpath over xml() of a parameter', () => {
     expect(run("@xpath(xml(parameters('items')), 'sum(/produce/item/count)')")).toBe(30);
-    expect(run("@xpath(xml(parameters('items')), '/produce/item/name')")).toEqual(['<name>Gala</name>', '<name>Honeycrisp</name>']);
+    expect(run("@string(first(xpath(xml(parameters('items')), '/produce/item/name')))")).toBe('<name>Gala</name>');
+    expect(run("@json(last(xpath(xml(parameters('items')), '/produce/item/name')))")).toEqual({ name: 'Honeycrisp' });
     expect(run("@first(xpath(xml(parameters('items')), '//name/text()'))")).toBe('Gala');
   });
 

@@ -115,15 +115,15 @@ describe('xml', () => {
 describe('xpath', () => {
   const items = (): unknown => call('xml', ITEMS);
 
-  it('returns matching nodes as XML strings (reference examples)', () => {
+  it('returns matching elements as XML values, as the service does (reference examples)', () => {
     expect(call('xpath', items(), '/produce/item/name')).toEqual([
-      '<name expired="true" price="12">Gala</name>',
-      '<name expired="false" price="40">Honeycrisp</name>',
+      envelope('<name expired="true" price="12">Gala</name>'),
+      envelope('<name expired="false" price="40">Honeycrisp</name>'),
     ]);
     expect(call('xpath', items(), '/produce/item/name/text()')).toEqual(['Gala', 'Honeycrisp']);
     // name[1] is the first name of each item: both match, as in any XPath 1.0 engine
     expect(call('xpath', items(), '/produce/item/name[1]')).toHaveLength(2);
-    expect(call('xpath', items(), '(/produce/item/name)[last()]')).toEqual(['<name expired="false" price="40">Honeycrisp</name>']);
+    expect(call('xpath', items(), '(/produce/item/name)[last()]')).toEqual([envelope('<name expired="false" price="40">Honeycrisp</name>')]);
     expect(call('xpath', items(), "//name[@expired = 'true']/text()")).toEqual(['Gala']);
     expect(call('xpath', items(), '//name[@price>35]/text()')).toEqual(['Honeycrisp']);
     expect(call('xpath', items(), '//name[@expired]')).toHaveLength(2);
@@ -140,16 +140,16 @@ describe('xpath', () => {
 
   it('handles a default namespace with name() and local-name() (reference examples 8 and 9)', () => {
     const xml = '<?xml version="1.0"?><file xmlns="https://contoso.com"><location>Paris</location></file>';
-    expect(call('xpath', xml, '/*[name()="file"]/*[name()="location"]')).toEqual(['<location xmlns="https://contoso.com">Paris</location>']);
+    expect(call('xpath', xml, '/*[name()="file"]/*[name()="location"]')).toEqual([envelope('<location xmlns="https://contoso.com">Paris</location>')]);
     expect(call('xpath', call('xml', xml), '/*[local-name()="file" and namespace-uri()="https://contoso.com"]/*[local-name()="location"]')).toEqual([
-      '<location xmlns="https://contoso.com">Paris</location>',
+      envelope('<location xmlns="https://contoso.com">Paris</location>'),
     ]);
     expect(call('xpath', xml, 'string(/*[name()="file"]/*[name()="location"])')).toBe('Paris');
   });
 
   it('adds the namespace declarations a matched node needs', () => {
     const xml = '<r xmlns:a="urn:a" xmlns:b="urn:b"><a:x b:y="1" z="2"><a:w/></a:x></r>';
-    expect(call('xpath', xml, "//*[local-name()='x']")).toEqual(['<a:x b:y="1" z="2" xmlns:a="urn:a" xmlns:b="urn:b"><a:w /></a:x>']);
+    expect(call('xpath', xml, "//*[local-name()='x']")).toEqual([envelope('<a:x b:y="1" z="2" xmlns:a="urn:a" xmlns:b="urn:b"><a:w /></a:x>')]);
   });
 
   it('reports bad arguments', () => {

@@ -2,9 +2,10 @@
 // { "$content-type": "application/xml;charset=utf-8", "$content": "<base64>" }.
 // xml(text) checks and normalises XML as .NET's XmlDocument does; xml(object) converts JSON
 // (xml-from-json.ts); xml(envelope) re-labels binary content as XML. xpath(xml, expression)
-// accepts that envelope or an XML string and returns node sets as arrays of XML strings
-// (text and attribute matches as their values), and numbers, strings or booleans for
-// expressions that compute one ("sum(//count)", "string(//name)", "count(//a) > 1").
+// accepts that envelope or an XML string and returns node sets as arrays: element matches
+// as XML envelopes, as the service returns them (so `json(xpath(x, '/a/b')[0])` and
+// `string(...)` work on them), text and attribute matches as their values; and numbers,
+// strings or booleans for expressions that compute one ("sum(//count)", "count(//a) > 1").
 import { select } from 'xpath';
 import {
   contentHooks,
@@ -69,8 +70,8 @@ function isNode(value: unknown): value is XPathNode {
   return typeof value === 'object' && value !== null && typeof (value as { nodeType?: unknown }).nodeType === 'number';
 }
 
-/** Elements (and comments, processing instructions) as their XML; text, CDATA and attributes as their values. */
-function matchValue(node: XPathNode, parsed: ParsedXml): string {
+/** Elements (and comments, processing instructions) as XML envelopes; text, CDATA and attributes as their values. */
+function matchValue(node: XPathNode, parsed: ParsedXml): unknown {
   switch (node.nodeType) {
     case 2: // attribute
     case 3: // text
@@ -78,7 +79,7 @@ function matchValue(node: XPathNode, parsed: ParsedXml): string {
     case 13: // namespace
       return node.nodeValue ?? '';
     default:
-      return serializeXml(node as unknown as Parameters<typeof serializeXml>[0], parsed.selfClosing);
+      return xmlEnvelope(serializeXml(node as unknown as Parameters<typeof serializeXml>[0], parsed.selfClosing));
   }
 }
 
