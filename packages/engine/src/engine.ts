@@ -123,9 +123,11 @@ export function createEngine(options: EngineOptions): Engine {
     async runToCompletion(input) {
       const run = await deps.store.createRun({ ...input, createdAt: deps.clock.now(), claim: { owner: deps.workerId, leaseMs: deps.leaseMs } });
       const end = await executeHeld(inProcess, run);
+      if (end.kind === 'finished') return { run: end.run, actions: end.actions };
+      // Lost to another worker (its lease lapsed): report what the store has.
       const loaded = await deps.store.loadRun(run.id);
       if (!loaded) throw new Error(`Run ${run.id} disappeared from the store.`);
-      return { run: end.kind === 'finished' ? { ...loaded.run, variables: end.run.variables } : loaded.run, actions: loaded.actions };
+      return loaded;
     },
     startWorker(workerOptions = {}) {
       return startClaimLoop(deps, workerOptions);

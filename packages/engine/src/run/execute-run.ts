@@ -2,7 +2,7 @@
 // then write how it ended. A run that pauses is released (the worker stops) or
 // suspended until its earliest timer (every in-flight action sleeps).
 import type { ClassifiedError } from '@brook/wdl';
-import type { RunRecord, RunStatus, RunUpdate } from '../ports.js';
+import type { ActionRecord, RunRecord, RunStatus, RunUpdate } from '../ports.js';
 import type { EngineDeps } from './deps.js';
 import { RunContext } from './run-context.js';
 import { runContainer } from './schedule.js';
@@ -12,11 +12,16 @@ import { EngineHost } from '../expressions/engine-host.js';
 import { evaluateTemplate } from '../expressions/evaluate.js';
 import { LeaseLostError } from './checkpoint.js';
 
-export type RunEnd = { kind: 'finished'; run: RunRecord } | { kind: 'suspended' | 'released' | 'lost' };
+export type RunEnd = { kind: 'finished'; run: RunRecord; actions: ActionRecord[] } | { kind: 'suspended' | 'released' | 'lost' };
+
+/** A run that never started has no records, unless a resubmit from an action copied some. */
+function isFresh(run: RunRecord): boolean {
+  return run.status === 'Waiting' && run.resubmitMode !== 'action';
+}
 
 /** Executes a run this worker holds the lease of. */
 export async function executeRun(deps: EngineDeps, claimed: RunRecord): Promise<RunEnd> {
-  const loaded = await deps.store.loadRun(claimed.id);
+  const loaded = isFresh(claimed) ? { run: claimed, actions: [] } : await deps.store.loadRun(claimed.id);
   if (!loaded) return { kind: 'lost' };
   const plan = await deps.plans.load(deps.store, loaded.run.flowId, loaded.run.flowVersion);
   if (!plan) {
@@ -121,5 +126,5 @@ async function finish(deps: EngineDeps, run: RunContext, status: RunStatus, erro
     leaseExpiresAt: null,
   };
   deps.events?.emit({ type: 'run', run: finished });
-  return { kind: 'finished', run: finished };
+  return { kind: 'finished', run: finished, actions: [...run.records.values()].sort((a, b) => a.seq - b.seq) };
 }
