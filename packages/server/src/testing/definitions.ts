@@ -76,3 +76,21 @@ export function ordersFlow(orderId = '7'): WorkflowDefinition {
     },
   };
 }
+
+/** Fails when the trigger body says { "fail": true }, succeeds otherwise. */
+export function flakyFlow(): WorkflowDefinition {
+  return {
+    $schema: SCHEMA,
+    contentVersion: '1.0.0.0',
+    triggers: { manual: { type: 'Request', kind: 'Http', inputs: {} } },
+    actions: {
+      Check: {
+        type: 'If',
+        expression: { equals: ["@coalesce(triggerBody()?['fail'], false)", true] },
+        actions: { Stop: { type: 'Terminate', inputs: { runStatus: 'Failed', runError: { code: 'Rejected', message: 'The input was rejected' } }, runAfter: {} } },
+        else: { actions: {} },
+        runAfter: {},
+      },
+    },
+  };
+}
