@@ -18,7 +18,7 @@ export {
   findTemplateProblems,
   type TemplateProblem,
 } from './expressions/evaluate.js';
-export { isTemplate } from './expressions/template.js';
+export { isTemplate, parseTemplate, type ParsedTemplate, type TemplatePart } from './expressions/template.js';
 export { findTemplateCallProblems } from './expressions/call-check.js';
 export { toInterpolatedString } from './expressions/stringify.js';
 export { createJsonHost, type JsonContext, type JsonHostOptions } from './expressions/json-host.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callFunction, containsTemplate, evaluateExpression, evaluateTemplate, findTemplateProblems } from './evaluate.js';
 import { createJsonHost } from './json-host.js';
 import { findTemplateCallProblems } from './call-check.js';
-import { compileTemplate, isTemplate } from './template.js';
+import { compileTemplate, isTemplate, parseTemplate } from './template.js';
 import { wdl, wdlError } from './test-kit.js';
 
 describe('how a string is read', () => {
@@ -63,6 +63,17 @@ describe('how a string is read', () => {
     expect(isTemplate('plain')).toBe(false);
     expect(isTemplate(' @x()')).toBe(false);
     expect(isTemplate('user@example.com')).toBe(false);
+  });
+
+  it('parseTemplate gives the literal text and the expression trees with their offsets', () => {
+    expect(parseTemplate("Hi @{variables('n')}!")).toEqual({
+      kind: 'interpolation',
+      parts: ['Hi ', { text: "variables('n')", offset: 5, ast: { kind: 'call', name: 'variables', args: [{ kind: 'string', value: 'n' }] } }, '!'],
+    });
+    expect(parseTemplate('@add(1, 2)')).toMatchObject({ kind: 'expression', expression: { text: 'add(1, 2)', offset: 1 } });
+    expect(parseTemplate('@@x')).toEqual({ kind: 'literal', value: '@x' });
+    expect(parseTemplate('plain')).toEqual({ kind: 'literal', value: 'plain' });
+    expect(parseTemplate('@{x')).toMatchObject({ kind: 'invalid', error: { position: 0 } });
   });
 
   it('parses a string once and reuses the compiled form', () => {

@@ -10,12 +10,16 @@ import { atPosition } from './errors.js';
 import { compileExpression, type CompiledExpression } from './evaluator.js';
 import { parseExpressionText } from './parser.js';
 
-export interface TemplateExpression {
+/** One expression of a template: its text, where it starts in the string, its tree. */
+export interface TemplatePart {
   /** The expression text (without '@' or '@{ }'). */
   text: string;
   /** Offset of `text` in the template string. */
   offset: number;
   ast: ExpressionNode;
+}
+
+export interface TemplateExpression extends TemplatePart {
   run: CompiledExpression;
 }
 
@@ -26,11 +30,16 @@ export interface TemplateSyntaxError {
   message: string;
 }
 
-export type CompiledTemplate =
+type Template<Part> =
   | { kind: 'literal'; value: string }
-  | { kind: 'expression'; expression: TemplateExpression }
-  | { kind: 'interpolation'; parts: Array<string | TemplateExpression> }
+  | { kind: 'expression'; expression: Part }
+  | { kind: 'interpolation'; parts: Array<string | Part> }
   | { kind: 'invalid'; error: TemplateSyntaxError };
+
+/** A template string read into its literal text and expression trees. */
+export type ParsedTemplate = Template<TemplatePart>;
+/** A parsed template whose expressions are compiled, ready to evaluate. */
+export type CompiledTemplate = Template<TemplateExpression>;
 
 const CACHE_LIMIT = 10_000;
 const cache = new Map<string, CompiledTemplate>();
@@ -44,7 +53,7 @@ export function compileTemplate(value: string): CompiledTemplate {
   if (!isTemplate(value)) return { kind: 'literal', value };
   const cached = cache.get(value);
   if (cached) return cached;
-  const compiled = buildTemplate(value);
+  const compiled = compileParsed(parseTemplate(value));
   if (cache.size >= CACHE_LIMIT) {
     const oldest = cache.keys().next();
     if (!oldest.done) cache.delete(oldest.value);
@@ -53,16 +62,31 @@ export function compileTemplate(value: string): CompiledTemplate {
   return compiled;
 }
 
-function buildTemplate(value: string): CompiledTemplate {
+function compileParsed(template: ParsedTemplate): CompiledTemplate {
+  const compile = (part: TemplatePart): TemplateExpression => ({ ...part, run: compileExpression(part.ast) });
+  switch (template.kind) {
+    case 'literal':
+    case 'invalid':
+      return template;
+    case 'expression':
+      return { kind: 'expression', expression: compile(template.expression) };
+    case 'interpolation':
+      return { kind: 'interpolation', parts: template.parts.map((part) => (typeof part === 'string' ? part : compile(part))) };
+  }
+}
+
+/** Read a template string (not cached; compileTemplate caches). Never throws. */
+export function parseTemplate(value: string): ParsedTemplate {
+  if (!isTemplate(value)) return { kind: 'literal', value };
   if (value.charCodeAt(0) === 0x40) {
     const second = value.charCodeAt(1);
     if (second === 0x40) return { kind: 'literal', value: value.slice(1) };
     if (second !== 0x7b) {
-      const expression = compilePart(value, value.slice(1), 1);
+      const expression = parsePart(value, value.slice(1), 1);
       return 'error' in expression ? { kind: 'invalid', error: expression.error } : { kind: 'expression', expression };
     }
   }
-  const parts: Array<string | TemplateExpression> = [];
+  const parts: Array<string | TemplatePart> = [];
   let literal = '';
   let index = 0;
   while (index < value.length) {
@@ -80,7 +104,7 @@ function buildTemplate(value: string): CompiledTemplate {
       }
       if (literal) parts.push(literal);
       literal = '';
-      const expression = compilePart(value, value.slice(at + 2, close), at + 2);
+      const expression = parsePart(value, value.slice(at + 2, close), at + 2);
       if ('error' in expression) return { kind: 'invalid', error: expression.error };
       parts.push(expression);
       index = close + 1;
@@ -114,16 +138,16 @@ function findClosingBrace(value: string, from: number): number {
   return -1;
 }
 
-function compilePart(template: string, text: string, offset: number): TemplateExpression | { error: TemplateSyntaxError } {
+function parsePart(template: string, text: string, offset: number): TemplatePart | { error: TemplateSyntaxError } {
   if (text.trim() === '' && offset > 1) {
     return { error: syntaxError(template, offset - 2, "'@{}' holds no expression; write one inside the braces or remove them") };
   }
   const parsed = parseExpressionText(text);
   if (!('ast' in parsed)) return { error: syntaxError(template, offset + parsed.position, parsed.reason) };
-  return { text, offset, ast: parsed.ast, run: compileExpression(parsed.ast) };
+  return { text, offset, ast: parsed.ast };
 }
 
-function invalid(template: string, position: number, reason: string): CompiledTemplate {
+function invalid(template: string, position: number, reason: string): ParsedTemplate {
   return { kind: 'invalid', error: syntaxError(template, position, reason) };
 }
 
