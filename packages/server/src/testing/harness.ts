@@ -24,9 +24,11 @@ export async function startTestServer(
   options: ServerOptions = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'brook-server-'));
-  const postgres = kind === 'postgres' ? await createTestDatabase('server') : undefined;
+  // A PostgreSQL URL in the overrides joins that database (a second process of the same Brook).
+  const shared = kind === 'postgres' && overrides.databaseUrl?.startsWith('postgres');
+  const postgres = kind === 'postgres' && !shared ? await createTestDatabase('server') : undefined;
   const base = testConfig(dataDir, overrides);
-  const config: BrookConfig = postgres ? { ...base, database: 'postgres', databaseUrl: postgres.url } : base;
+  const config: BrookConfig = postgres ? { ...base, database: 'postgres', databaseUrl: postgres.url } : shared ? { ...base, database: 'postgres' } : base;
   const server = await createServer(config, { webDist: join(dataDir, 'no-portal'), ...options });
   const url = await server.listen();
   const withPublicUrl = { ...config, publicUrl: url };
@@ -38,7 +40,12 @@ export async function startTestServer(
     config: withPublicUrl,
     dataDir,
     async close() {
-      await server.close();
+      await server.close().catch((error: unknown) => {
+        console.error('closing the test server failed', error);
+        throw error;
+      });
+      // pg's pool resolves end() before every socket has closed; dropping the database then would kill them mid-goodbye.
+      if (postgres) await new Promise((resolve) => setTimeout(resolve, 200));
       await postgres?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
