@@ -93,6 +93,11 @@ export function register(program: Command): void {
         if (!result.ok) process.exitCode = 1;
         return;
       }
+      // A reader that goes away (`brook expr | head -1`) ends the command quietly.
+      process.stdout.on('error', (cause: NodeJS.ErrnoException) => {
+        if (cause.code === 'EPIPE') process.exit(0);
+        throw cause;
+      });
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       let lineNumber = 0;
       for await (const line of lines) {
