@@ -27,8 +27,37 @@ const INSERT_CHUNK = 1000;
 
 type Db = Kysely<BrookTables> | Transaction<BrookTables>;
 
+const RUN_COLUMN_TYPES: Record<string, string> = {
+  status: 'text',
+  started_at: 'bigint',
+  ended_at: 'bigint',
+  outputs: 'text',
+  response: 'text',
+  error: 'text',
+  error_category: 'text',
+  failed_action: 'text',
+  connection_ids: 'text',
+  variables: 'text',
+  lease_owner: 'text',
+  lease_expires_at: 'bigint',
+  suspended: 'integer',
+  wake_at: 'bigint',
+};
+
+/** `update runs set c = v.c … from (values (id, c …), …) as v where runs.id = v.id`: many runs, one statement. */
+async function updateRuns(db: Db, columns: string[], rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    const values = sql.join(chunk.map((row) => sql`(${sql.join(row)})`));
+    const names = sql.join([sql.ref('id'), ...columns.map((column) => sql.ref(column))]);
+    const assignments = sql.join(columns.map((column) => sql`${sql.ref(column)} = v.${sql.ref(column)}::${sql.raw(RUN_COLUMN_TYPES[column] ?? 'text')}`));
+    await sql`update runs set ${assignments} from (values ${values}) as v(${names}) where runs.id = v.id`.execute(db);
+  }
+}
+
 export class PostgresRunStore {
   private readonly listener: PostgresListener;
+  private pendingCreates: Array<{ run: NewRun; resolve: (run: RunRecord) => void; reject: (error: unknown) => void }> = [];
 
   constructor(
     private readonly db: Kysely<BrookTables>,
@@ -41,20 +70,38 @@ export class PostgresRunStore {
     await sql`select pg_notify(${CHANNEL}, '')`.execute(db);
   }
 
-  async createRun(run: NewRun): Promise<RunRecord> {
-    const id = run.id ?? sortableId('run', run.createdAt);
-    const row = await this.db.transaction().execute(async (trx) => {
-      const inserted = await trx.insertInto('runs').values(newRunRow(id, run)).onConflict((c) => c.column('id').doNothing()).returningAll().executeTakeFirst();
-      if (!inserted) return trx.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      await this.upsertActions(trx, id, run.copiedActions ?? []);
-      if (!run.claim) await this.notify(trx);
-      return inserted;
+  /** Runs created in the same turn share one transaction (like checkpoints); each resolves once committed. */
+  createRun(run: NewRun): Promise<RunRecord> {
+    return new Promise((resolve, reject) => {
+      this.pendingCreates.push({ run, resolve, reject });
+      if (this.pendingCreates.length === 1) setImmediate(() => void this.flushCreates());
     });
-    return runFromRow(row);
   }
 
-  private async upsertActions(db: Db, runId: string, actions: ActionRecord[]): Promise<void> {
-    await this.upsertActionRows(db, actions.map((action) => actionRow(runId, action)));
+  private async flushCreates(): Promise<void> {
+    const batch = this.pendingCreates;
+    this.pendingCreates = [];
+    try {
+      const rows = await this.db.transaction().execute(async (trx) => {
+        const wanted = batch.map(({ run }) => newRunRow(run.id ?? sortableId('run', run.createdAt), run));
+        const unique = [...new Map(wanted.map((row) => [row.id, row])).values()];
+        const inserted = new Map<string, RunsTable>();
+        for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
+          const chunk = await trx.insertInto('runs').values(unique.slice(i, i + INSERT_CHUNK)).onConflict((c) => c.column('id').doNothing()).returningAll().execute();
+          for (const row of chunk) inserted.set(row.id, row);
+        }
+        const missing = wanted.filter((row) => !inserted.has(row.id)).map((row) => row.id);
+        const existing = missing.length === 0 ? [] : await trx.selectFrom('runs').selectAll().where('id', 'in', missing).execute();
+        const byId = new Map([...existing.map((row) => [row.id, row] as const), ...inserted]);
+        const copied = batch.flatMap(({ run }, index) => (inserted.has(wanted[index]!.id) ? (run.copiedActions ?? []).map((action) => actionRow(wanted[index]!.id, action)) : []));
+        await this.upsertActionRows(trx, copied);
+        if (batch.some(({ run }) => !run.claim)) await this.notify(trx);
+        return wanted.map((row) => byId.get(row.id)!);
+      });
+      batch.forEach((pending, index) => pending.resolve(runFromRow(rows[index]!)));
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+    }
   }
 
   async getRun(runId: string): Promise<RunRecord | null> {
@@ -137,20 +184,28 @@ export class PostgresRunStore {
       // Later records of the same key in one batch win (a retry replaces its Running record).
       const unique = new Map(rows.map((row) => [`${row.run_id}\u0000${row.key}`, row]));
       await this.upsertActionRows(trx, [...unique.values()]);
+      // Run changes: one UPDATE … FROM (VALUES …) per set of changed columns, not one per run.
+      const groups = new Map<string, { columns: string[]; rows: unknown[][] }>();
       for (const write of accepted) {
-        const set: Record<string, unknown> = {};
-        if (write.variables) set.variables = JSON.stringify(write.variables);
+        const columns: Array<[string, unknown]> = [];
+        if (write.variables) columns.push(['variables', JSON.stringify(write.variables)]);
         let timer: ReturnType<typeof runAssignments>['timer'] = null;
         if (write.run) {
           const assignments = runAssignments(write.run);
-          for (const [column, value] of assignments.columns) set[column] = value;
+          columns.push(...assignments.columns);
           timer = assignments.timer;
           if (write.run.release || write.run.suspend) woke = true;
         }
-        if (Object.keys(set).length > 0) await trx.updateTable('runs').set(set).where('id', '=', write.runId).execute();
+        if (columns.length > 0) {
+          const signature = columns.map(([column]) => column).join(',');
+          const group = groups.get(signature) ?? { columns: columns.map(([column]) => column), rows: [] };
+          group.rows.push([write.runId, ...columns.map(([, value]) => value)]);
+          groups.set(signature, group);
+        }
         if (timer === 'delete') await trx.deleteFrom('timers').where('key', '=', wakeTimerKey(write.runId)).execute();
         else if (timer) await this.upsertWakeTimer(trx, write.runId, timer.fireAt);
       }
+      for (const group of groups.values()) await updateRuns(trx, group.columns, group.rows);
       if (woke) await this.notify(trx);
       return { rejected };
     });
