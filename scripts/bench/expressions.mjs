@@ -93,10 +93,10 @@ writeSection(
 Method: \`scripts/bench/expressions.mjs\`. Each expression is timed in batches of at least
 400 ms after a 200 ms warm-up; the figure is the median of 5 batches. "parse" is
 \`parseTemplate\` on the definition string (a fresh parse of every expression in it, not
-cached). "evaluate (cached)"
-is \`evaluateTemplate\` on the definition string, as the engine calls it for each action:
-a cache lookup of the string's compiled form, running the compiled closures against a
-\`createJsonHost\` context, and turning the result into plain JSON.
+cached). "evaluate (cached)" is \`evaluateTemplate\` on the definition string, as the
+engine calls it for each action: a cache lookup of the string's compiled form, running the
+compiled closures against a \`createJsonHost\` context, and turning the result into plain
+JSON.
 
 ${table.join('\n')}
 
