@@ -22,7 +22,7 @@ export function writeSection(title, body) {
     text = `${text.trimEnd()}\n\n${stamped}`;
   } else {
     const next = text.indexOf('\n## ', start + heading.length);
-    text = text.slice(0, start) + stamped + (next === -1 ? '' : text.slice(next + 1));
+    text = text.slice(0, start) + stamped + (next === -1 ? '' : `\n${text.slice(next + 1)}`);
   }
   writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
 }
