@@ -62,3 +62,4 @@ export { nextOccurrence, RecurrenceError } from './triggers/recurrence.js';
 export { ianaZone } from './triggers/time-zones.js';
 export { scheduleKey, recurrenceTriggerOutputs } from './triggers/schedules.js';
 export { runReport, type RunReport, type ActionReport } from './report.js';
+export { prepareTriggerRuns, type TriggerDecision, type TriggerRunInput } from './triggers/prepare.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchRequestTrigger, requestTriggerOutputs, manualTriggerOutputs } from './request.js';
 import { nextOccurrence, RecurrenceError } from './recurrence.js';
+import { prepareTriggerRuns } from './prepare.js';
 import type { Recurrence } from '@brook/wdl';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -74,5 +75,30 @@ describe('Recurrence', () => {
     expect(() => next({ frequency: 'Fortnight', interval: 1 }, '2030-01-01T00:00:00Z')).toThrow(RecurrenceError);
     expect(() => next({ frequency: 'Day', interval: 1, timeZone: 'Atlantis Time' }, '2030-01-01T00:00:00Z')).toThrow(/not a known time zone/);
     expect(() => next({ frequency: 'Day', interval: 0 }, '2030-01-01T00:00:00Z')).toThrow(/interval/);
+  });
+});
+
+describe('trigger conditions, splitOn and tracking ids', () => {
+  const definition = (trigger: Record<string, unknown>) => ({ triggers: { manual: { type: 'Request', ...trigger } }, actions: {} });
+
+  it('fires only when every condition holds', () => {
+    const d = definition({ conditions: [{ expression: "@equals(triggerBody()?['kind'], 'order')" }] });
+    expect(prepareTriggerRuns(d, 'manual', { headers: {}, body: { kind: 'order' } })).toMatchObject({ outcome: 'fire', runs: [{ triggerOutputs: { body: { kind: 'order' } } }] });
+    expect(prepareTriggerRuns(d, 'manual', { headers: {}, body: { kind: 'refund' } })).toMatchObject({ outcome: 'skip' });
+    expect(prepareTriggerRuns(definition({ conditions: [{ expression: '@div(1, 0)' }] }), 'manual', { headers: {} })).toMatchObject({ outcome: 'error' });
+  });
+
+  it('splits an array into one run per element', () => {
+    const d = definition({ splitOn: "@triggerBody()?['items']" });
+    const decision = prepareTriggerRuns(d, 'manual', { headers: { a: '1' }, body: { items: [{ n: 1 }, { n: 2 }] } });
+    expect(decision).toEqual({ outcome: 'fire', runs: [{ triggerOutputs: { headers: { a: '1' }, body: { n: 1 } }, clientTrackingId: null }, { triggerOutputs: { headers: { a: '1' }, body: { n: 2 } }, clientTrackingId: null }] });
+    expect(prepareTriggerRuns(d, 'manual', { headers: {}, body: { items: 'x' } })).toMatchObject({ outcome: 'error', message: expect.stringContaining('must select an array') });
+  });
+
+  it('takes the client tracking id from the header, else from correlation', () => {
+    const d = definition({ correlation: { clientTrackingId: "@coalesce(triggerOutputs()?.headers?['x-correlation-id'], 'none')" } });
+    expect(prepareTriggerRuns(d, 'manual', { headers: { 'X-Correlation-Id': 'c-1' } })).toMatchObject({ runs: [{ clientTrackingId: 'c-1' }] });
+    expect(prepareTriggerRuns(d, 'manual', { headers: { 'x-ms-client-tracking-id': 't-9' } })).toMatchObject({ runs: [{ clientTrackingId: 't-9' }] });
+    expect(prepareTriggerRuns(d, 'manual', { headers: {} })).toMatchObject({ runs: [{ clientTrackingId: 'none' }] });
   });
 });
