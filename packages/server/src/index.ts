@@ -5,3 +5,7 @@ export { openPlatform, type Platform, type PlatformOptions, type BackgroundServi
 export { createLogger } from './app/logger.js';
 export { hashPassword, verifyPassword } from './accounts/passwords.js';
 export type { ServerContext } from './app/context.js';
+
+// A client of the REST API (the `brook` command uses it)
+export { BrookClient, BrookApiError, clientOptionsFromEnv, describeApiError, type BrookClientOptions } from './client/brook-client.js';
+export { formatTable, formatDuration, formatTime } from './client/table.js';

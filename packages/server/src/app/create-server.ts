@@ -17,14 +17,13 @@ import { registerHookRoutes } from '../hooks/routes.js';
 import { HookTargets } from '../hooks/targets.js';
 import { handleError } from '../http/errors.js';
 import { ApiRouter, type CatalogEntry } from '../http/router.js';
-import { JobRunner } from '../jobs/runner.js';
+import type { JobRunner } from '../jobs/runner.js';
 import { registerNotificationRoutes } from '../notifications/routes.js';
 import { registerOperationRoutes } from '../operations/routes.js';
 import { DEFAULT_WEB_DIST, registerPortal } from '../portal/portal.js';
-import { RunControl } from '../runs/control.js';
 import { registerRunRoutes } from '../runs/routes.js';
 import type { ServerContext } from './context.js';
-import { EngineRunControl, EngineSchedules } from './engine.js';
+import { EngineSchedules } from './engine.js';
 import { maskUrl } from './logger.js';
 import { openPlatform, type Platform, type PlatformOptions } from './platform.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -87,9 +86,7 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   const hookTargets = new HookTargets(context.flows, context.platform, context.now);
   const waiter = new ResponseWaiter(context.runStore);
   context.events.subscribe(waiter.onEvent);
-  const control = new RunControl(context, new EngineRunControl(platform.engine));
-  const jobs = new JobRunner(context, control);
-  platform.services.push({ name: 'bulk jobs', start: () => jobs.start(), stop: () => jobs.stop() });
+  const { control, jobs } = platform;
   const flowService = new FlowService(context, new EngineSchedules(context), (flowId) => hookTargets.invalidate(flowId));
   const connectionGuard = new ConnectionGuard(context.platform);
 

@@ -20,7 +20,9 @@ import { FailureWatch } from '../notifications/failure-watch.js';
 import { Notifier } from '../notifications/notifier.js';
 import { createSmtpOutbox, createWebhookOutbox, type Outbox } from '../notifications/outboxes.js';
 import { auditRecorder, type ServerContext } from './context.js';
-import { createServerEngine, guardedEngineHttp, workerService } from './engine.js';
+import { createServerEngine, EngineRunControl, guardedEngineHttp, workerService } from './engine.js';
+import { JobRunner } from '../jobs/runner.js';
+import { RunControl } from '../runs/control.js';
 import { createLogger } from './logger.js';
 import { BROOK_VERSION } from './version.js';
 
@@ -46,6 +48,9 @@ export interface Platform {
   connections: ConnectionManager;
   catalog: ConnectorCatalog;
   healthChecks: ConnectionHealthChecks;
+  /** Resubmit and cancel (single runs and bulk jobs). */
+  control: RunControl;
+  jobs: JobRunner;
   failureWatch: FailureWatch;
   dailyDuties: DailyDuties;
   /** Started by start(), stopped in reverse order by close(). */
@@ -128,11 +133,14 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
     logger,
   });
   const engine = createServerEngine(context, { http: guardedEngineHttp(http), connections: new FlowConnectionInvoker(platform, connections, now) });
+  const control = new RunControl(context, new EngineRunControl(engine));
+  const jobs = new JobRunner(context, control);
   const healthChecks = new ConnectionHealthChecks({ manager: connections, platform, notifier, logger, now }, config.healthCheckMinutes * 60_000);
 
   const services: BackgroundService[] = [{ name: 'daily notifications', start: () => dailyDuties.start(), stop: () => dailyDuties.stop() }];
   services.push({ name: 'connectors', start: () => catalog.startRefreshing(), stop: async () => catalog.stopRefreshing() });
   services.push({ name: 'connection health checks', start: () => healthChecks.start(), stop: () => healthChecks.stop() });
+  services.push({ name: 'bulk jobs', start: () => jobs.start(), stop: () => jobs.stop() });
   if (config.workers > 0) services.push(workerService(engine, config.workers, config.workerConcurrency));
   let started = false;
   return {
@@ -143,6 +151,8 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
     connections,
     catalog,
     healthChecks,
+    control,
+    jobs,
     failureWatch,
     dailyDuties,
     services,
