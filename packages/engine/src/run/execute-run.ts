@@ -7,7 +7,7 @@ import type { EngineDeps } from './deps.js';
 import { RunContext } from './run-context.js';
 import { runContainer } from './schedule.js';
 import { ROOT_FRAME } from './frame.js';
-import { classified, definitionError, describeError } from './errors.js';
+import { cancelledError, classified, definitionError, describeError } from './errors.js';
 import { EngineHost } from '../expressions/engine-host.js';
 import { evaluateTemplate } from '../expressions/evaluate.js';
 import { LeaseLostError } from './checkpoint.js';
@@ -97,6 +97,19 @@ function definitionOutputs(run: RunContext): Record<string, unknown> | null {
   return values;
 }
 
+/** Records still Running when the run ends (in flight before a suspension, then cancelled) end Cancelled. */
+function closeUnfinished(run: RunContext, endedAt: number): ActionRecord[] {
+  const closed: ActionRecord[] = [];
+  for (const record of run.records.values()) {
+    if (record.status !== 'Running' && record.status !== 'Waiting') continue;
+    const error = cancelledError(record.name, run.abortReason?.kind === 'timedOut' ? 'the run ran out of time' : run.abortReason?.kind === 'terminated' ? 'the run was terminated' : 'the run was cancelled');
+    const done: ActionRecord = { ...record, status: 'Cancelled', code: 'Cancelled', error, endedAt, state: null };
+    run.remember(done);
+    closed.push(done);
+  }
+  return closed;
+}
+
 async function finish(deps: EngineDeps, run: RunContext, status: RunStatus, error: ClassifiedError | null, outputs: Record<string, unknown> | null): Promise<RunEnd> {
   const endedAt = deps.clock.now();
   const failedAction = error && run.firstFailure && run.abortReason?.kind !== 'terminated' ? run.firstFailure.action : null;
@@ -110,7 +123,7 @@ async function finish(deps: EngineDeps, run: RunContext, status: RunStatus, erro
     release: true,
   };
   if (run.run.startedAt === null) update.startedAt = run.startedAt;
-  await run.checkpoint([], update);
+  await run.checkpoint(closeUnfinished(run, endedAt), update);
   const finished: RunRecord = {
     ...run.run,
     status,

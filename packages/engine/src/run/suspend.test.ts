@@ -88,4 +88,23 @@ describe('suspended runs', () => {
     await until(async () => (await store.getRun(run.id))?.status === 'Succeeded');
     await next.stop();
   });
+
+  it('end Cancelled when cancelled while asleep, the sleeping action included', async () => {
+    const store = new MemoryRunStore();
+    store.addFlowVersion('f', { triggers: { manual: { type: 'Request' } }, actions: { Nap: { type: 'Wait', inputs: { interval: { count: 1, unit: 'Day' } } }, After: { type: 'Compose', inputs: 1, runAfter: { Nap: ['Succeeded'] } } } });
+    const clock = new InstantClock();
+    const engine = createEngine({ store, clock, suspendThresholdMs: 60_000 });
+    const run = await engine.startRun({ flowId: 'f', flowVersion: 1, triggerName: 'manual', triggerOutputs: null });
+    const worker = engine.startWorker({ pollMs: 10 });
+    try {
+      await until(async () => (await store.getRun(run.id))?.suspended === true);
+      await engine.cancel(run.id);
+      await until(async () => (await store.getRun(run.id))?.status === 'Cancelled');
+      const done = (await store.loadRun(run.id))!;
+      expect(done.actions.map((a) => `${a.key}:${a.status}`)).toEqual(['Nap:Cancelled']);
+      expect(done.run.error?.category).toBe('cancelled');
+    } finally {
+      await worker.stop();
+    }
+  });
 });
