@@ -20,6 +20,7 @@ import { ApiRouter, type CatalogEntry } from '../http/router.js';
 import type { JobRunner } from '../jobs/runner.js';
 import { registerNotificationRoutes } from '../notifications/routes.js';
 import { registerOperationRoutes } from '../operations/routes.js';
+import { ServerMetrics } from '../operations/server-metrics.js';
 import { DEFAULT_WEB_DIST, registerPortal } from '../portal/portal.js';
 import { registerRunRoutes } from '../runs/routes.js';
 import type { ServerContext } from './context.js';
@@ -48,7 +49,7 @@ export interface BrookServer {
   close(): Promise<void>;
 }
 
-function createApp(config: BrookConfig, context: ServerContext): { app: FastifyInstance; registeredRoutes: string[] } {
+function createApp(config: BrookConfig, context: ServerContext, metrics: ServerMetrics): { app: FastifyInstance; registeredRoutes: string[] } {
   const { logger } = context;
   const app: FastifyInstance = Fastify<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>({
     loggerInstance: logger,
@@ -66,6 +67,7 @@ function createApp(config: BrookConfig, context: ServerContext): { app: FastifyI
     for (const method of methods) if (method !== 'HEAD') registeredRoutes.push(`${method} ${route.url}`);
   });
   app.addHook('onResponse', (request, reply, done) => {
+    metrics.httpDuration.observe(reply.elapsedTime / 1000, { method: request.method, route: request.routeOptions.url ?? 'unknown', status: `${Math.floor(reply.statusCode / 100)}xx` });
     const level = reply.statusCode >= 500 ? 'error' : 'info';
     if (logger.isLevelEnabled(level)) {
       request.log[level]({ method: request.method, url: maskUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
@@ -80,7 +82,9 @@ function createApp(config: BrookConfig, context: ServerContext): { app: FastifyI
 export async function createServer(config: BrookConfig, options: ServerOptions = {}): Promise<BrookServer> {
   const platform = await openPlatform(config, options);
   const { context } = platform;
-  const { app, registeredRoutes } = createApp(config, context);
+  const metrics = new ServerMetrics(context);
+  context.events.subscribe(metrics.onEvent);
+  const { app, registeredRoutes } = createApp(config, context, metrics);
   await app.register(fastifyCookie);
 
   const hookTargets = new HookTargets(context.flows, context.platform, context.now);
@@ -91,7 +95,7 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   const connectionGuard = new ConnectionGuard(context.platform);
 
   const api = new ApiRouter(app, new RequestAuthenticator(context.platform, config.sessionDays * 86_400_000, context.now));
-  registerOperationRoutes(api, context);
+  registerOperationRoutes(api, context, metrics);
   registerAccountRoutes(api, context);
   registerFlowRoutes(api, context, flowService);
   registerRunRoutes(api, context, { control, jobs, requireConnection: (caller, id) => connectionGuard.requireUsable(caller, id) });

@@ -63,6 +63,7 @@ const hook = (method: string, route: string, suffix: string): Case => ({
 
 const CASES: Case[] = [
   { method: 'GET', route: '/healthz', open: true, expect: all('allow'), request: async () => ({ path: '/healthz' }) },
+  { method: 'GET', route: '/metrics', open: true, expect: all('allow'), request: async () => ({ path: '/metrics' }) },
   { method: 'GET', route: '/api/v1/openapi.json', open: true, expect: all('allow'), request: async () => ({ path: '/api/v1/openapi.json' }) },
   // accounts
   { method: 'GET', route: '/api/v1/auth/state', open: true, expect: all('allow'), request: async () => ({ path: '/api/v1/auth/state' }) },

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiClient, startTestServer, type TestServer } from '../testing/harness.js';
+import { ApiClient, createPeople, finishedRun, startTestServer, type TestServer } from '../testing/harness.js';
+import { echoFlow, failingFlow } from '../testing/definitions.js';
 
 describe('serving: health, OpenAPI, errors, headers, the portal', () => {
   let server: TestServer;
@@ -47,6 +48,22 @@ describe('serving: health, OpenAPI, errors, headers, the portal', () => {
     const unauthenticated = await client.get('/api/v1/tokens');
     expect(unauthenticated.status).toBe(401);
     expect(unauthenticated.body).toEqual({ error: { code: 'Unauthenticated', message: expect.any(String) } });
+  });
+
+  it('reports runs by status, the queue depth and action latency to Prometheus', async () => {
+    const { alice } = await createPeople(server.url);
+    for (const definition of [echoFlow(), failingFlow()]) {
+      const flow = (await alice.post('/api/v1/flows', { name: 'Measured', definition })).body;
+      await finishedRun(alice, (await alice.post(`/api/v1/flows/${flow.id}/run`, { body: { a: 1 } })).body.runId);
+    }
+    const answer = await new ApiClient(server.url).get('/metrics');
+    expect(answer.headers.get('content-type')).toContain('text/plain');
+    expect(answer.text).toContain('# TYPE brook_runs gauge');
+    expect(answer.text).toMatch(/^brook_runs\{status="Succeeded"\} 1$/m);
+    expect(answer.text).toMatch(/^brook_runs\{status="Failed"\} 1$/m);
+    expect(answer.text).toMatch(/^brook_queue_depth 0$/m);
+    expect(answer.text).toMatch(/^brook_action_duration_seconds_count\{type="compose",status="Succeeded"\} 2$/m);
+    expect(answer.text).toMatch(/^brook_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/flows",status="2xx"\} 2$/m);
   });
 
   it('sends security headers', async () => {
