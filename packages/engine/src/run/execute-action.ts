@@ -2,7 +2,7 @@
 // handler under its timeout and the run's abort switch, retry what its policy allows,
 // mask what must not be recorded, and checkpoint the finished record before returning
 // (its dependents start only after that commit).
-import { ExpressionError, type ClassifiedError } from '@brook/wdl';
+import { ExpressionError } from '@brook/wdl';
 import type { ActionRecord, ActionStatus, AttemptRecord } from '../ports.js';
 import type { ActionPlan } from '../definition/plan.js';
 import type { ActionContext, ActionHandler, ActionOutcome } from '../actions/types.js';
@@ -14,10 +14,10 @@ import { parseDuration } from '../durations.js';
 import type { Frame } from './frame.js';
 import type { RunContext } from './run-context.js';
 import { recordKey } from './keys.js';
-import { runContainer, skipContainer } from './schedule.js';
 import { cancelledError, classified, definitionError, describeError, expressionFailure, timeoutError } from './errors.js';
 import { decideRetry, readRetryPolicy, RetryPolicyError } from './retry.js';
 import { SECURE, secureSettings } from './secure.js';
+import { makeContext, type ContextWithTimeout } from './action-context.js';
 import { staticResultOutcome } from './static-results.js';
 import { LeaseLostError } from './checkpoint.js';
 
@@ -149,6 +149,8 @@ async function execute(run: RunContext, action: ActionPlan, frame: Frame, record
     const started = run.deps.clock.now();
     const outcome = await attempt(run, handler, ctx, record);
     if (outcome.kind === 'paused') return outcome;
+    // Saved state (a 202 being polled) belongs to the attempt that wrote it; a retry starts afresh.
+    ctx.previousState = null;
     const error = outcome.error;
     record.attempts.push({ startedAt: started, endedAt: run.deps.clock.now(), status: outcome.status, code: outcome.code, error: error ?? null });
     if (outcome.status !== 'Failed' || !error || run.aborted) return outcome;
@@ -204,64 +206,3 @@ function abortedOutcome(run: RunContext, action: ActionPlan, ctx: ActionContext,
   return { kind: 'done', status: 'Cancelled', code: 'Cancelled', error: cancelledError(action.name, why), inputs };
 }
 
-interface ContextWithTimeout extends ActionContext {
-  timedOut?: boolean;
-}
-
-function makeContext(run: RunContext, action: ActionPlan, frame: Frame, record: ActionRecord, previous: ActionRecord | undefined, timeoutMs: number | undefined): ActionContext {
-  const host = new EngineHost(run, frame, record.key);
-  let signal: AbortSignal | undefined;
-  const ctx: ContextWithTimeout = {
-    run,
-    action,
-    frame,
-    key: record.key,
-    get signal(): AbortSignal {
-      if (!signal) {
-        if (timeoutMs === undefined) {
-          signal = run.abortController.signal;
-        } else {
-          const timeout = new AbortController();
-          const timer = setTimeout(() => {
-            ctx.timedOut = true;
-            timeout.abort();
-          }, timeoutMs - (run.deps.clock.now() - (record.startedAt ?? 0)));
-          timer.unref?.();
-          signal = AbortSignal.any([run.abortController.signal, timeout.signal]);
-        }
-      }
-      return signal;
-    },
-    previousState: previous?.state ?? null,
-    previousInputs: previous?.inputs ?? null,
-    startedAt: record.startedAt ?? run.deps.clock.now(),
-    host,
-    evaluate(value: unknown, where = 'inputs'): unknown {
-      try {
-        return evaluateTemplate(value, host);
-      } catch (error) {
-        throw new ActionFailure(expressionFailure(action.name, where, error));
-      }
-    },
-    evaluateWithItem(value: unknown, item: unknown, where = 'inputs'): unknown {
-      try {
-        return evaluateTemplate(value, host.withItem(item));
-      } catch (error) {
-        throw new ActionFailure(expressionFailure(action.name, where, error));
-      }
-    },
-    saveState(state: unknown, inputs?: unknown): void {
-      record.state = state;
-      if (inputs !== undefined) record.inputs = inputs;
-      run.checkpointLater([{ ...record, inputs: secureSettings(action).inputs ? SECURE : record.inputs }]);
-    },
-    sleep(until: number | null, wake?: Promise<void>) {
-      return run.sleep(until, ctx.signal, wake);
-    },
-    runContainer: (container, childFrame) => runContainer(run, container, childFrame),
-    skipContainer: (container, childFrame, code, message) => skipContainer(run, container, childFrame, code, message),
-  };
-  return ctx;
-}
-
-export type { ClassifiedError };

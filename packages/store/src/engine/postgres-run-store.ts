@@ -3,7 +3,7 @@
 // checkpoints lock the runs they write and skip those whose lease moved on, timers fire
 // once because taking one deletes or moves its row under a lock, and NOTIFY wakes idle
 // workers when work appears.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { BrookTables } from '../schema/tables.js';
 import type {
   ActionRecord,
@@ -19,41 +19,10 @@ import { actionFromRow, actionRow, flowVersionFromRow, newRunRow, runFromRow } f
 import { runAssignments, wakeTimerKey } from './run-update.js';
 import { sortableId } from './ids.js';
 import { PostgresListener } from './postgres-listener.js';
+import { INSERT_CHUNK, updateRuns, upsertActionRows, type Db } from './postgres-bulk.js';
 import type { RunsTable } from '../schema/engine.js';
 
 const CHANNEL = 'brook_work';
-/** Rows per insert statement (PostgreSQL allows 65,535 parameters; action rows have 20). */
-const INSERT_CHUNK = 1000;
-
-type Db = Kysely<BrookTables> | Transaction<BrookTables>;
-
-const RUN_COLUMN_TYPES: Record<string, string> = {
-  status: 'text',
-  started_at: 'bigint',
-  ended_at: 'bigint',
-  outputs: 'text',
-  response: 'text',
-  error: 'text',
-  error_category: 'text',
-  failed_action: 'text',
-  connection_ids: 'text',
-  variables: 'text',
-  lease_owner: 'text',
-  lease_expires_at: 'bigint',
-  suspended: 'integer',
-  wake_at: 'bigint',
-};
-
-/** `update runs set c = v.c … from (values (id, c …), …) as v where runs.id = v.id`: many runs, one statement. */
-async function updateRuns(db: Db, columns: string[], rows: unknown[][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK);
-    const values = sql.join(chunk.map((row) => sql`(${sql.join(row)})`));
-    const names = sql.join([sql.ref('id'), ...columns.map((column) => sql.ref(column))]);
-    const assignments = sql.join(columns.map((column) => sql`${sql.ref(column)} = v.${sql.ref(column)}::${sql.raw(RUN_COLUMN_TYPES[column] ?? 'text')}`));
-    await sql`update runs set ${assignments} from (values ${values}) as v(${names}) where runs.id = v.id`.execute(db);
-  }
-}
 
 export class PostgresRunStore {
   private readonly listener: PostgresListener;
@@ -94,7 +63,7 @@ export class PostgresRunStore {
         const existing = missing.length === 0 ? [] : await trx.selectFrom('runs').selectAll().where('id', 'in', missing).execute();
         const byId = new Map([...existing.map((row) => [row.id, row] as const), ...inserted]);
         const copied = batch.flatMap(({ run }, index) => (inserted.has(wanted[index]!.id) ? (run.copiedActions ?? []).map((action) => actionRow(wanted[index]!.id, action)) : []));
-        await this.upsertActionRows(trx, copied);
+        await upsertActionRows(trx, copied);
         if (batch.some(({ run }) => !run.claim)) await this.notify(trx);
         return wanted.map((row) => byId.get(row.id)!);
       });
@@ -183,7 +152,7 @@ export class PostgresRunStore {
       const rows = accepted.flatMap((write) => write.actions.map((action) => actionRow(write.runId, action)));
       // Later records of the same key in one batch win (a retry replaces its Running record).
       const unique = new Map(rows.map((row) => [`${row.run_id}\u0000${row.key}`, row]));
-      await this.upsertActionRows(trx, [...unique.values()]);
+      await upsertActionRows(trx, [...unique.values()]);
       // Run changes: one UPDATE … FROM (VALUES …) per set of changed columns, not one per run.
       const groups = new Map<string, { columns: string[]; rows: unknown[][] }>();
       for (const write of accepted) {
@@ -210,38 +179,6 @@ export class PostgresRunStore {
       return { rejected };
     });
     return result;
-  }
-
-  private async upsertActionRows(db: Db, rows: ReturnType<typeof actionRow>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      await db
-        .insertInto('action_records')
-        .values(chunk)
-        .onConflict((c) =>
-          c.columns(['run_id', 'key']).doUpdateSet((eb) => ({
-            name: eb.ref('excluded.name'),
-            type: eb.ref('excluded.type'),
-            scope_path: eb.ref('excluded.scope_path'),
-            iteration_path: eb.ref('excluded.iteration_path'),
-            iteration: eb.ref('excluded.iteration'),
-            status: eb.ref('excluded.status'),
-            code: eb.ref('excluded.code'),
-            inputs: eb.ref('excluded.inputs'),
-            outputs: eb.ref('excluded.outputs'),
-            error: eb.ref('excluded.error'),
-            attempts: eb.ref('excluded.attempts'),
-            started_at: eb.ref('excluded.started_at'),
-            ended_at: eb.ref('excluded.ended_at'),
-            connection_id: eb.ref('excluded.connection_id'),
-            resubmitted: eb.ref('excluded.resubmitted'),
-            tracked_properties: eb.ref('excluded.tracked_properties'),
-            seq: eb.ref('excluded.seq'),
-            state: eb.ref('excluded.state'),
-          })),
-        )
-        .execute();
-    }
   }
 
   private async upsertWakeTimer(db: Db, runId: string, fireAt: number): Promise<void> {
