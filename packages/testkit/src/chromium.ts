@@ -1,6 +1,8 @@
 // Browser tests drive Debian's Chromium through playwright-core (no browser download):
 // one fresh profile per launch, headless, with the flags that work in this sandbox
-// (no sandbox, no GPU, no background traffic).
+// (no sandbox, no GPU, no background traffic). Pages reach loopback only: a page that
+// loads something from the internet (a web font…) fails that load at once instead of
+// waiting on a name lookup.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +17,10 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** BROOK_CHROMIUM, or Debian's /usr/bin/chromium; null when neither exists. */
 export function findChromium(): string | null {
@@ -49,7 +54,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1280, height: 860 },
   });
+  await context.route(
+    (url) => !LOOPBACK_HOSTS.has(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:',
+    (route) => route.abort('addressunreachable'),
+  );
   const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
   const artifactsDir = options.artifactsDir ?? 'test-artifacts';
   mkdirSync(artifactsDir, { recursive: true });
   let taken = 0;

@@ -13,6 +13,10 @@ export function useConnections() {
   return useQuery({
     queryKey: connectionKeys.all,
     queryFn: ({ signal }) => api<{ items: Connection[] }>('GET', '/connections', { signal }).then((r) => r.items),
+    // A connection's status and the runs it broke change behind the page's back: read them fresh.
+    staleTime: 0,
+    refetchOnMount: 'always',
+    refetchInterval: 20_000,
   });
 }
 

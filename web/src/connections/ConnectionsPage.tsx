@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Plug, Plus } from 'lucide-react';
 import { useConnections, useConnectors } from '../api/connections';
+import { useRunChanges } from '../runs/live-run';
 import type { Connection } from '../api/types';
 import { Empty, ErrorNotice, Loading, Notice } from '../ui/Feedback';
 import { plural } from '../lib/format';
@@ -16,6 +17,7 @@ import './connections.css';
  */
 export function ConnectionsPage() {
   const connections = useConnections();
+  useRunChanges();
   const connectors = useConnectors();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);

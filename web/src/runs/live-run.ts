@@ -61,6 +61,7 @@ export function useRunChanges(): void {
         timer = null;
         void queryClient.invalidateQueries({ queryKey: ['runs', 'list'] });
         void queryClient.invalidateQueries({ queryKey: ['flows'] });
+        void queryClient.invalidateQueries({ queryKey: ['connections'] });
       }, 500);
     };
     const source = new EventSource('/api/v1/events', { withCredentials: true });
