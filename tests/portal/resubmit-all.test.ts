@@ -1,0 +1,74 @@
+// One action heals the backlog: after the password is verified, the connection offers to
+// resubmit every run it broke, as one job whose progress the page shows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type BrowserSession } from '@brook/testkit';
+import { startBrook, type RunningBrook } from './support/brook.js';
+import { startOrdersService, type OrdersService } from './support/orders-service.js';
+import { callTrigger, createAdmin, readTriggerUrl, createConnection, importFlow, mapConnection, openConnections, ordersFlow } from './support/steps.js';
+
+let brook: RunningBrook;
+let service: OrdersService;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  service = await startOrdersService('svc-orders', 'first-Passw0rd');
+  brook = await startBrook();
+  browser = await launchChromium({ artifactsDir: 'test-artifacts/portal/resubmit-all' });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await brook?.close();
+  await service?.close();
+});
+
+describe('the runs a connection broke', () => {
+  it('are resubmitted all at once after the connection is verified', async () => {
+    const { page, screenshot } = browser;
+    await createAdmin(page, brook.url);
+    await openConnections(page);
+    await createConnection(page, {
+      name: 'Orders API',
+      connector: 'HTTP',
+      authentication: 'User name and password',
+      fields: { 'Base URL': service.url, 'Verify path (optional)': '/me', 'User name': 'svc-orders', Password: 'first-Passw0rd' },
+    });
+    const card = page.getByRole('article', { name: 'Orders API' });
+    await card.getByText('Connected').waitFor();
+    await importFlow(page, 'Sync orders', ordersFlow());
+    await mapConnection(page, 'orders', 'Orders API');
+    const hook = await readTriggerUrl(page);
+
+    service.password = 'second-Passw0rd';
+    const failed = [await callTrigger(hook, { batch: 1 }), await callTrigger(hook, { batch: 2 }), await callTrigger(hook, { batch: 3 })];
+
+    // All runs, filtered to the failures of this connection.
+    await page.getByRole('link', { name: 'Runs', exact: true }).click();
+    await page.getByLabel('Status').selectOption('Failed');
+    for (const id of failed) await page.locator(`a[href="/runs/${id}"]`).first().waitFor({ timeout: 20_000 });
+    await screenshot('failed-runs');
+
+    await openConnections(page);
+    await card.getByText('3 runs of 1 flow failed because of this connection', { exact: false }).waitFor();
+    await screenshot('connection-broken');
+    await card.getByRole('link', { name: 'Verify password' }).click();
+    const dialog = page.getByRole('dialog', { name: /Verify password/ });
+    await dialog.getByLabel('Password').fill('second-Passw0rd');
+    await dialog.getByRole('button', { name: 'Verify' }).click();
+    await dialog.getByText('Verified. Orders API is connected.').waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    await card.getByRole('button', { name: 'Resubmit the 3 affected runs' }).click();
+    await screenshot('bulk-progress');
+    await card.getByText('3 runs resubmitted.').waitFor({ timeout: 30_000 });
+    await screenshot('bulk-done');
+
+    // Each failed run now links to the run that replaced it, and those succeeded.
+    await page.getByRole('link', { name: 'Runs', exact: true }).click();
+    await page.getByLabel('Status').selectOption('Succeeded');
+    await expect
+      .poll(async () => page.getByRole('link', { name: /^Succeeded run of Sync orders/ }).count(), { timeout: 30_000 })
+      .toBe(3);
+    await screenshot('resubmitted-runs-succeeded');
+  }, 180_000);
+});

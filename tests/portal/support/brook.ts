@@ -1,0 +1,54 @@
+// A real Brook (API, engine, workers, portal) on 127.0.0.1 for the browser tests, with its
+// data in a temporary folder. The portal is built first when its sources changed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer, testConfig } from '@brook/server';
+import { freePort } from '@brook/testkit';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const web = join(root, 'web');
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))));
+}
+
+/** Builds web/dist with vite when it is missing or older than web/src (as scripts/build.mjs does). */
+export function ensurePortalBuilt(): string {
+  const dist = join(web, 'dist');
+  const built = join(dist, 'index.html');
+  const sources = Math.max(newest(join(web, 'src')), newest(join(web, 'index.html')), newest(join(web, 'vite.config.ts')));
+  if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+    const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`Building the portal failed:\n${result.stderr}${result.stdout}`);
+  }
+  return dist;
+}
+
+export interface RunningBrook {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startBrook(): Promise<RunningBrook> {
+  const webDist = ensurePortalBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), 'brook-portal-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // The services these tests call run on loopback, which Brook refuses by default.
+  const config = testConfig(dataDir, { port, publicUrl: url, allowPrivateNetworks: true });
+  const server = await createServer(config, { webDist });
+  await server.listen();
+  return {
+    url,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
