@@ -118,7 +118,9 @@ export function createEngine(options: EngineOptions): Engine {
     workerId: deps.workerId,
     stats: checkpointer.stats,
     async startRun(input) {
-      return deps.store.createRun({ ...input, createdAt: deps.clock.now() });
+      const run = await deps.store.createRun({ ...input, createdAt: deps.clock.now() });
+      deps.events?.emit({ type: 'run', run });
+      return run;
     },
     async runToCompletion(input) {
       const run = await deps.store.createRun({ ...input, createdAt: deps.clock.now(), claim: { owner: deps.workerId, leaseMs: deps.leaseMs } });
