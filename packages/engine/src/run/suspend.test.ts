@@ -107,4 +107,32 @@ describe('suspended runs', () => {
       await worker.stop();
     }
   });
+
+  it('a stopping worker lets in-flight actions finish and checkpoint, then releases the run', async () => {
+    let answer!: () => void;
+    const arrived = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    let respond: (() => void) | undefined;
+    server = await serve((_req, res) => {
+      respond = () => json(res, 200, { done: true });
+      answer();
+    });
+    const store = new MemoryRunStore();
+    store.addFlowVersion('f', { triggers: { manual: { type: 'Request' } }, actions: { Call: { type: 'Http', inputs: { method: 'GET', uri: `${server.url}/slow` } }, After: { type: 'Compose', inputs: 1, runAfter: { Call: ['Succeeded'] } } } });
+    const engine = createEngine({ store });
+    const run = await engine.startRun({ flowId: 'f', flowVersion: 1, triggerName: 'manual', triggerOutputs: null });
+    const worker = engine.startWorker({ pollMs: 10 });
+    await arrived;
+    const stopping = worker.stop();
+    respond!();
+    await stopping;
+    const left = (await store.loadRun(run.id))!;
+    expect(left.actions.map((a) => `${a.key}:${a.status}`)).toEqual(['Call:Succeeded']);
+    expect(left.run).toMatchObject({ status: 'Running', leaseOwner: null, suspended: false });
+    const next = createEngine({ store }).startWorker({ pollMs: 10 });
+    await until(async () => (await store.getRun(run.id))?.status === 'Succeeded');
+    await next.stop();
+    expect(server.requests).toHaveLength(1);
+  });
 });
