@@ -155,8 +155,12 @@ export function createEngine(options: EngineOptions): Engine {
   };
 }
 
-/** Executes a run this process holds, lease renewed while it runs. */
-export async function executeHeld(deps: EngineDeps, run: RunRecord): Promise<RunEnd> {
+/**
+ * Executes a run this process holds, its lease renewed while it runs (`renew: false` when a
+ * worker renews the leases of all its runs at once).
+ */
+export async function executeHeld(deps: EngineDeps, run: RunRecord, renewLease = true): Promise<RunEnd> {
+  if (!renewLease) return executeRun(deps, run);
   const renew = setInterval(() => {
     deps.store.renewLeases(deps.workerId, [run.id], deps.leaseMs, deps.clock.now()).then(
       ({ lost, cancelRequested }) => {

@@ -34,7 +34,7 @@ export function startClaimLoop(deps: EngineDeps, options: WorkerOptions): Worker
   let completed = 0;
 
   const launch = (run: RunRecord): void => {
-    const done = executeHeld(deps, run)
+    const done = executeHeld(deps, run, false)
       .then(() => undefined)
       .catch((error: unknown) => deps.logger.error({ err: error, runId: run.id }, 'run failed inside the engine'))
       .finally(() => {
