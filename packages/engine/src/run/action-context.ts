@@ -2,7 +2,7 @@
 // (the run's switch plus its own limit.timeout, made only when a handler asks for it), and
 // the means to save state, sleep, and run or skip nested containers.
 import type { ActionRecord } from '../ports.js';
-import type { ActionPlan } from '../definition/plan.js';
+import type { ActionPlan, ContainerPlan } from '../definition/plan.js';
 import type { ActionContext } from '../actions/types.js';
 import { ActionFailure } from '../actions/types.js';
 import { EngineHost } from '../expressions/engine-host.js';
@@ -17,58 +17,85 @@ export interface ContextWithTimeout extends ActionContext {
   timedOut?: boolean;
 }
 
-export function makeContext(run: RunContext, action: ActionPlan, frame: Frame, record: ActionRecord, previous: ActionRecord | undefined, timeoutMs: number | undefined): ActionContext {
-  const host = new EngineHost(run, frame, record.key);
-  let signal: AbortSignal | undefined;
-  const ctx: ContextWithTimeout = {
-    run,
-    action,
-    frame,
-    key: record.key,
-    get signal(): AbortSignal {
-      if (!signal) {
-        if (timeoutMs === undefined) {
-          signal = run.abortController.signal;
-        } else {
-          const timeout = new AbortController();
-          const timer = setTimeout(() => {
-            ctx.timedOut = true;
-            timeout.abort();
-          }, timeoutMs - (run.deps.clock.now() - (record.startedAt ?? 0)));
-          timer.unref?.();
-          signal = AbortSignal.any([run.abortController.signal, timeout.signal]);
-        }
+/** A class rather than an object of closures: one allocation per action, methods shared. */
+class HandlerContext implements ContextWithTimeout {
+  readonly key: string;
+  readonly host: EngineHost;
+  previousState: unknown;
+  readonly previousInputs: unknown;
+  readonly startedAt: number;
+  timedOut?: boolean;
+  private abortSignal: AbortSignal | undefined;
+
+  constructor(
+    readonly run: RunContext,
+    readonly action: ActionPlan,
+    readonly frame: Frame,
+    private readonly record: ActionRecord,
+    previous: ActionRecord | undefined,
+    private readonly timeoutMs: number | undefined,
+  ) {
+    this.key = record.key;
+    this.host = new EngineHost(run, frame, record.key);
+    this.previousState = previous?.state ?? null;
+    this.previousInputs = previous?.inputs ?? null;
+    this.startedAt = record.startedAt ?? run.deps.clock.now();
+  }
+
+  get signal(): AbortSignal {
+    if (!this.abortSignal) {
+      const runSignal = this.run.abortController.signal;
+      if (this.timeoutMs === undefined) {
+        this.abortSignal = runSignal;
+      } else {
+        const timeout = new AbortController();
+        const timer = setTimeout(() => {
+          this.timedOut = true;
+          timeout.abort();
+        }, this.timeoutMs - (this.run.deps.clock.now() - (this.record.startedAt ?? 0)));
+        timer.unref?.();
+        this.abortSignal = AbortSignal.any([runSignal, timeout.signal]);
       }
-      return signal;
-    },
-    previousState: previous?.state ?? null,
-    previousInputs: previous?.inputs ?? null,
-    startedAt: record.startedAt ?? run.deps.clock.now(),
-    host,
-    evaluate(value: unknown, where = 'inputs'): unknown {
-      try {
-        return evaluateTemplate(value, host);
-      } catch (error) {
-        throw new ActionFailure(expressionFailure(action.name, where, error));
-      }
-    },
-    evaluateWithItem(value: unknown, item: unknown, where = 'inputs'): unknown {
-      try {
-        return evaluateTemplate(value, host.withItem(item));
-      } catch (error) {
-        throw new ActionFailure(expressionFailure(action.name, where, error));
-      }
-    },
-    saveState(state: unknown, inputs?: unknown): void {
-      record.state = state;
-      if (inputs !== undefined) record.inputs = inputs;
-      run.checkpointLater([{ ...record, inputs: secureSettings(action).inputs ? SECURE : record.inputs }]);
-    },
-    sleep(until: number | null, wake?: Promise<void>) {
-      return run.sleep(until, ctx.signal, wake);
-    },
-    runContainer: (container, childFrame) => runContainer(run, container, childFrame),
-    skipContainer: (container, childFrame, code, message) => skipContainer(run, container, childFrame, code, message),
-  };
-  return ctx;
+    }
+    return this.abortSignal;
+  }
+
+  evaluate(value: unknown, where = 'inputs'): unknown {
+    try {
+      return evaluateTemplate(value, this.host);
+    } catch (error) {
+      throw new ActionFailure(expressionFailure(this.action.name, where, error));
+    }
+  }
+
+  evaluateWithItem(value: unknown, item: unknown, where = 'inputs'): unknown {
+    try {
+      return evaluateTemplate(value, this.host.withItem(item));
+    } catch (error) {
+      throw new ActionFailure(expressionFailure(this.action.name, where, error));
+    }
+  }
+
+  saveState(state: unknown, inputs?: unknown): void {
+    const record = this.record;
+    record.state = state;
+    if (inputs !== undefined) record.inputs = inputs;
+    this.run.checkpointLater([{ ...record, inputs: secureSettings(this.action).inputs ? SECURE : record.inputs }]);
+  }
+
+  sleep(until: number | null, wake?: Promise<void>): Promise<'done' | 'paused' | 'aborted'> {
+    return this.run.sleep(until, this.signal, wake);
+  }
+
+  runContainer(container: ContainerPlan, childFrame: Frame) {
+    return runContainer(this.run, container, childFrame);
+  }
+
+  skipContainer(container: ContainerPlan, childFrame: Frame, code: string, message: string): Promise<void> {
+    return skipContainer(this.run, container, childFrame, code, message);
+  }
+}
+
+export function makeContext(run: RunContext, action: ActionPlan, frame: Frame, record: ActionRecord, previous: ActionRecord | undefined, timeoutMs: number | undefined): ContextWithTimeout {
+  return new HandlerContext(run, action, frame, record, previous, timeoutMs);
 }
