@@ -26,7 +26,7 @@ afterAll(async () => {
 describe('a Basic connection whose password changed', () => {
   it('is repaired from Settings, Connections, and the failed run succeeds when resubmitted', async () => {
     const { page, screenshot } = browser;
-    await createAdmin(page, brook.url);
+    await createAdmin(page, brook.url, screenshot);
     await screenshot('flows-empty');
 
     await openConnections(page);

@@ -1,5 +1,5 @@
 // One action heals the backlog: after the password is verified, the connection offers to
-// resubmit every run it broke, as one job whose progress the page shows.
+// resubmit every run it broke, as one job whose progress the page shows. Done at phone width.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type BrowserSession } from '@brook/testkit';
 import { startBrook, type RunningBrook } from './support/brook.js';
@@ -13,7 +13,8 @@ let browser: BrowserSession;
 beforeAll(async () => {
   service = await startOrdersService('svc-orders', 'first-Passw0rd');
   brook = await startBrook();
-  browser = await launchChromium({ artifactsDir: 'test-artifacts/portal/resubmit-all' });
+  // At phone width: the journey must work on the smallest screen too.
+  browser = await launchChromium({ artifactsDir: 'test-artifacts/portal/resubmit-all', viewport: { width: 360, height: 780 } });
 }, 120_000);
 
 afterAll(async () => {

@@ -37,7 +37,7 @@ export interface BrowserSession {
 }
 
 export interface LaunchOptions {
-  /** Folder for screenshots (created); default test-artifacts/. */
+  /** Folder for screenshots, emptied and created at launch; default test-artifacts/. */
   artifactsDir?: string;
   viewport?: { width: number; height: number };
 }
@@ -61,6 +61,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
   const artifactsDir = options.artifactsDir ?? 'test-artifacts';
+  // Each launch starts a fresh set, so the folder never mixes steps of two runs.
+  rmSync(artifactsDir, { recursive: true, force: true });
   mkdirSync(artifactsDir, { recursive: true });
   let taken = 0;
   return {

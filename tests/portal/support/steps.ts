@@ -6,13 +6,14 @@ import type { Page } from 'playwright-core';
 
 export const ADMIN = { name: 'Ada Lovelace', email: 'ada@example.test', password: 'correct horse battery' };
 
-export async function createAdmin(page: Page, url: string): Promise<void> {
+export async function createAdmin(page: Page, url: string, screenshot?: (name: string) => Promise<string>): Promise<void> {
   await page.goto(url);
   await page.getByRole('heading', { name: 'Welcome to Brook' }).waitFor();
   await page.getByLabel('Your name').fill(ADMIN.name);
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
   await page.getByLabel('Password again').fill(ADMIN.password);
+  await screenshot?.('setup');
   await page.getByRole('button', { name: 'Create the admin account' }).click();
   await page.getByRole('heading', { name: 'Flows', level: 1 }).waitFor();
 }

@@ -15,6 +15,7 @@ import { Time } from '../ui/Time';
 import { authTypeLabel, brokenSentence } from './auth-type';
 import { DeleteConnectionDialog } from './DeleteConnectionDialog';
 import { FixLink } from './FixLink';
+import { fixLabel } from './fix-label';
 import { ShareDialog } from './ShareDialog';
 
 export function ConnectionCard({ connection, focused }: { connection: Connection; focused: boolean }) {
@@ -88,7 +89,7 @@ export function ConnectionCard({ connection, focused }: { connection: Connection
           <KeyRound size={18} aria-hidden />
           <div className="stack-tight grow">
             <p>
-              <strong>This connection is not authenticated.</strong> {connection.statusReason ?? 'The service rejected its credentials.'}{' '}
+              <strong>This connection is not authenticated.</strong> {reasonWithoutFix(connection) ?? 'The service rejected its credentials.'}{' '}
               <FixLink connection={connection} />
             </p>
             {broken.runs > 0 && <BrokenRuns connection={connection} since={since} />}
@@ -100,7 +101,7 @@ export function ConnectionCard({ connection, focused }: { connection: Connection
           <TriangleExclamationPoint size={18} aria-hidden />
           <div className="stack-tight grow">
             <p>
-              <strong>This connection has a problem.</strong> {connection.statusReason ?? 'The last check failed.'}{' '}
+              <strong>This connection has a problem.</strong> {reasonWithoutFix(connection) ?? 'The last check failed.'}{' '}
               {connection.canEdit && <FixLink connection={connection} />}
             </p>
             {broken.runs > 0 && <BrokenRuns connection={connection} since={since} />}
@@ -170,6 +171,14 @@ export function ConnectionCard({ connection, focused }: { connection: Connection
       <DeleteConnectionDialog open={dialog === 'delete'} connection={connection} onClose={() => setDialog(null)} />
     </article>
   );
+}
+
+/** The status reason without a closing "Verify password." when the link beside it says so. */
+function reasonWithoutFix(connection: Connection): string | null {
+  const reason = connection.statusReason?.trim();
+  if (!reason) return null;
+  const fix = `${fixLabel(connection.fixAction)}.`;
+  return reason.toLowerCase().endsWith(fix.toLowerCase()) ? reason.slice(0, -fix.length).trim() || null : reason;
 }
 
 function BrokenRuns({ connection, since }: { connection: Connection; since: string }) {

@@ -95,7 +95,8 @@ export function VerifyDialog({ connection, connector, onClose }: { connection: C
           <span>{result.message}</span>
           {result.connection.broken.runs > 0 && (
             <span>
-              {brokenSentence(result.connection.broken.runs, result.connection.broken.flows)}: resubmit them from the connection once this closes.
+              {brokenSentence(result.connection.broken.runs, result.connection.broken.flows)}: resubmit {result.connection.broken.runs === 1 ? 'it' : 'them'} from the connection once
+              this closes.
             </span>
           )}
         </Notice>

@@ -105,13 +105,19 @@ function GraphCard({ node, overlay, running, selected, onSelect }: GraphCardProp
       </span>
       <span className="graph-card-text">
         <span className="graph-card-name">{node.name}</span>
-        <span className="graph-card-type">
-          {node.kind === 'trigger' ? `Trigger · ${node.type}` : node.type}
-          {duration && ` · ${duration}`}
-          {times && ` · ×${overlay?.count}`}
-        </span>
+        <span className="graph-card-type">{node.kind === 'trigger' ? `Trigger · ${node.type}` : node.type}</span>
       </span>
-      {overlay && <RunStatusIcon status={overlay.status} />}
+      {overlay && (
+        <span className="graph-card-status">
+          <RunStatusIcon status={overlay.status} />
+          {(duration || times) && (
+            <span className="graph-card-duration">
+              {duration}
+              {times && ` ×${overlay.count}`}
+            </span>
+          )}
+        </span>
+      )}
     </>
   );
   const data = { 'data-status': overlay?.status, 'data-action': node.name, title: node.name };

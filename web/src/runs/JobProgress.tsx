@@ -82,6 +82,7 @@ export function JobProgress({ jobId, onDismiss }: { jobId: string; onDismiss?: (
   );
 }
 
+/** The end of an id: ids of one kind share their beginning (a prefix and a time), not their end. */
 export function shortId(id: string): string {
-  return id.length > 10 ? id.slice(0, 8) : id;
+  return id.length > 10 ? `…${id.slice(-6)}` : id;
 }

@@ -174,7 +174,7 @@ function RunRow({ run, showFlow, selected, onToggle }: { run: RunSummary; showFl
       <td data-label="Duration" className="cell-number">
         {formatDuration(run.durationMs)}
       </td>
-      <td data-label="Why it failed" className="run-error-cell">
+      <td data-label="Why it failed" className={run.error || run.resubmittedAs.length > 0 ? 'run-error-cell' : 'run-error-cell cell-empty-narrow'}>
         {run.error ? (
           <span className="run-error">
             <span className="category-chip">
