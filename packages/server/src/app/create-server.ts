@@ -55,6 +55,9 @@ function createApp(config: BrookConfig, context: ServerContext, metrics: ServerM
     loggerInstance: logger,
     // One line per request, written by the onResponse hook below (with the sig masked).
     logController: new LogController({ disableRequestLogging: true }),
+    // A child logger per request (for its reqId) only when request lines are logged; at
+    // warn and above it would be work done for every call and thrown away.
+    childLoggerFactory: (parent, bindings, options) => (logger.isLevelEnabled('info') ? parent.child(bindings, options) : parent),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 500 },

@@ -42,7 +42,7 @@ export function registerHookRoutes(api: ApiRouter, context: ServerContext, deps:
     const target = await deps.targets.get(params.flowId);
     const trigger = target?.triggers.find((t) => t.name.toLowerCase() === params.triggerName.toLowerCase());
     const sig = typeof query.sig === 'string' ? query.sig : undefined;
-    if (!target || !trigger || !signatureMatches(target.triggerKey, target.flowId, trigger.name, sig)) throw invalidSignature();
+    if (!target || !trigger || !signatureMatches(trigger.signature, sig)) throw invalidSignature();
     limiter.enforce(target.flowId, 'calls to this flow');
     const definition = target.definition.triggers?.[trigger.name];
     if (!definition || !isRequestTrigger(trigger)) throw notFound(`A Request trigger named '${trigger.name}'`);

@@ -14,9 +14,10 @@ export function hookSignature(key: string, flowId: string, triggerName: string):
   return createHmac('sha256', Buffer.from(key, 'base64url')).update(`v${SIGNATURE_VERSION}\n${flowId}\n${triggerName.toLowerCase()}`).digest('base64url');
 }
 
-export function signatureMatches(key: string, flowId: string, triggerName: string, sig: string | undefined): boolean {
+/** Compares in constant time with the expected signature (see hookSignature). */
+export function signatureMatches(expectedSignature: string, sig: string | undefined): boolean {
   if (!sig) return false;
-  const expected = Buffer.from(hookSignature(key, flowId, triggerName));
+  const expected = Buffer.from(expectedSignature);
   const given = Buffer.from(sig);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }

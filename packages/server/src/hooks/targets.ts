@@ -4,13 +4,14 @@
 import type { WorkflowDefinition } from '@brook/wdl';
 import type { FlowRepository, PlatformStore } from '@brook/store';
 import { hasResponseAction, triggersOf, type TriggerSummary } from '../flows/definitions.js';
+import { hookSignature } from './signature.js';
 
 export interface HookTarget {
   flowId: string;
   enabled: boolean;
   version: number;
-  triggerKey: string;
-  triggers: TriggerSummary[];
+  /** With the signature their callback URLs carry (computed once per load, not per call). */
+  triggers: (TriggerSummary & { signature: string })[];
   definition: WorkflowDefinition;
   hasResponse: boolean;
 }
@@ -47,8 +48,7 @@ export class HookTargets {
       flowId: flow.id,
       enabled: flow.enabled,
       version: flow.currentVersion,
-      triggerKey: settings.triggerKey,
-      triggers: triggersOf(version.definition),
+      triggers: triggersOf(version.definition).map((trigger) => ({ ...trigger, signature: hookSignature(settings.triggerKey, flow.id, trigger.name) })),
       definition: version.definition,
       hasResponse: hasResponseAction(version.definition),
     };

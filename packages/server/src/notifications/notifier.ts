@@ -13,14 +13,20 @@ export interface NotifierDeps {
   publicUrl: () => string;
 }
 
+const OPEN_CAUSES_REFRESH_MS = 30_000;
+
 export class Notifier {
   private readonly deliveries = new Set<Promise<void>>();
+  /** Causes open in the database as last seen, so resolving a cause that is not open costs no write. */
+  private openCauses = new Set<string>();
+  private openCausesAt = -Infinity;
 
   constructor(private readonly deps: NotifierDeps) {}
 
   /** Announces `cause` to each user who has not heard of it since it was last resolved; returns how many were told. */
   async raise(cause: string, userIds: readonly string[], notice: Notice): Promise<number> {
     let told = 0;
+    this.openCauses.add(cause);
     for (const userId of new Set(userIds)) {
       if (!(await this.deps.platform.notifications.openCause(cause, userId, this.deps.now()))) continue;
       await this.deliver(userId, notice);
@@ -29,8 +35,19 @@ export class Notifier {
     return told;
   }
 
-  /** The cause is fixed: the next occurrence is announced again. */
+  /**
+   * The cause is fixed: the next occurrence is announced again. Called for every
+   * successful run, so it writes only when the cause may be open (causes opened by other
+   * processes are seen within OPEN_CAUSES_REFRESH_MS).
+   */
   async resolve(cause: string): Promise<void> {
+    const now = this.deps.now();
+    if (now - this.openCausesAt > OPEN_CAUSES_REFRESH_MS) {
+      this.openCausesAt = now;
+      this.openCauses = new Set((await this.deps.platform.notifications.openCauses()).map((open) => open.cause));
+    }
+    if (!this.openCauses.has(cause)) return;
+    this.openCauses.delete(cause);
     await this.deps.platform.notifications.closeCause(cause);
   }
 
