@@ -47,20 +47,9 @@ export class EngineHost implements ExpressionHost {
   }
 
   trigger(): unknown {
-    const run = this.run.run;
-    const definition = this.run.plan.definition.triggers?.[run.triggerName];
-    const record: Record<string, unknown> = { name: run.triggerName };
-    if (definition?.inputs !== undefined) record.inputs = definition.inputs;
-    record.outputs = run.triggerOutputs;
-    record.startTime = iso(run.createdAt);
-    record.endTime = iso(run.createdAt);
-    const scheduled = (run.triggerOutputs as { scheduledTime?: unknown } | null)?.scheduledTime;
-    if (typeof scheduled === 'string') record.scheduledTime = scheduled;
-    record.trackingId = run.id;
-    record.clientTrackingId = run.clientTrackingId ?? run.id;
-    record.originHistoryName = run.resubmittedFrom ?? run.id;
-    record.status = 'Succeeded';
-    return record;
+    // The same for the whole run: built once.
+    this.run.triggerRecord ??= triggerRecord(this.run);
+    return this.run.triggerRecord;
   }
 
   private view(record: ActionRecord): Record<string, unknown> {
@@ -172,4 +161,21 @@ export class EngineHost implements ExpressionHost {
   random(): number {
     return this.run.deps.random();
   }
+}
+
+function triggerRecord(context: RunContext): Record<string, unknown> {
+  const run = context.run;
+  const definition = context.plan.definition.triggers?.[run.triggerName];
+  const record: Record<string, unknown> = { name: run.triggerName };
+  if (definition?.inputs !== undefined) record.inputs = definition.inputs;
+  record.outputs = run.triggerOutputs;
+  record.startTime = iso(run.createdAt);
+  record.endTime = iso(run.createdAt);
+  const scheduled = (run.triggerOutputs as { scheduledTime?: unknown } | null)?.scheduledTime;
+  if (typeof scheduled === 'string') record.scheduledTime = scheduled;
+  record.trackingId = run.id;
+  record.clientTrackingId = run.clientTrackingId ?? run.id;
+  record.originHistoryName = run.resubmittedFrom ?? run.id;
+  record.status = 'Succeeded';
+  return record;
 }

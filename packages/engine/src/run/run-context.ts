@@ -21,6 +21,8 @@ export class RunContext {
   readonly latestByName = new Map<string, ActionRecord>();
   /** Real (unmasked) inputs/outputs of records finished in this process, by key. */
   readonly unmasked = new Map<string, { inputs: unknown; outputs: unknown }>();
+  /** trigger() of this run, built on first use. */
+  triggerRecord: Record<string, unknown> | undefined;
   /** Parameter values that were expressions, evaluated once per run. */
   readonly parameterValues = new Map<string, unknown>();
   variables: RunVariables;
