@@ -12,6 +12,7 @@ import { ConnectionGuard } from '../connections/access.js';
 import { registerConnectionRoutes } from '../connections/routes.js';
 import { FlowService } from '../flows/service.js';
 import { registerFlowRoutes } from '../flows/routes.js';
+import { registerCallbackRoutes } from '../hooks/callback-routes.js';
 import { ResponseWaiter } from '../hooks/response-waiter.js';
 import { registerHookRoutes } from '../hooks/routes.js';
 import { HookTargets } from '../hooks/targets.js';
@@ -103,6 +104,7 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   registerFlowRoutes(api, context, flowService);
   registerRunRoutes(api, context, { control, jobs, requireConnection: (caller, id) => connectionGuard.requireUsable(caller, id) });
   registerHookRoutes(api, context, { targets: hookTargets, waiter, startRun: (run) => context.runStore.createRun(run) });
+  registerCallbackRoutes(api, { engine: platform.engine, key: platform.callbackKey });
   registerConnectionRoutes(api, context, { manager: platform.connections, catalog: platform.catalog, guard: connectionGuard });
   registerNotificationRoutes(api, context);
   registerAuditRoutes(api, context);

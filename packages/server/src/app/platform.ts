@@ -22,6 +22,7 @@ import { createSmtpOutbox, createWebhookOutbox, type Outbox } from '../notificat
 import { auditRecorder, type ServerContext } from './context.js';
 import { createServerEngine, EngineRunControl, guardedEngineHttp, workerService } from './engine.js';
 import { JobRunner } from '../jobs/runner.js';
+import { ActionCallbackUrls, callbackKey } from '../hooks/callbacks.js';
 import { RunControl } from '../runs/control.js';
 import { createLogger } from './logger.js';
 import { BROOK_VERSION } from './version.js';
@@ -48,6 +49,8 @@ export interface Platform {
   connections: ConnectionManager;
   catalog: ConnectorCatalog;
   healthChecks: ConnectionHealthChecks;
+  /** Signs the callback URLs of webhook actions. */
+  callbackKey: string;
   /** Resubmit and cancel (single runs and bulk jobs). */
   control: RunControl;
   jobs: JobRunner;
@@ -132,7 +135,12 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
     clock: now,
     logger,
   });
-  const engine = createServerEngine(context, { http: guardedEngineHttp(http), connections: new FlowConnectionInvoker(platform, connections, now) });
+  const signingKey = await callbackKey(platform);
+  const engine = createServerEngine(context, {
+    http: guardedEngineHttp(http),
+    connections: new FlowConnectionInvoker(platform, connections, now),
+    callbackUrls: new ActionCallbackUrls(signingKey, () => context.config.publicUrl),
+  });
   const control = new RunControl(context, new EngineRunControl(engine));
   const jobs = new JobRunner(context, control);
   const healthChecks = new ConnectionHealthChecks({ manager: connections, platform, notifier, logger, now }, config.healthCheckMinutes * 60_000);
@@ -151,6 +159,7 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
     connections,
     catalog,
     healthChecks,
+    callbackKey: signingKey,
     control,
     jobs,
     failureWatch,

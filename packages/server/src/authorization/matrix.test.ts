@@ -22,6 +22,8 @@ interface Case {
   open?: boolean;
   /** Streams (SSE): only the status line is read. */
   stream?: boolean;
+  /** The credential is a signature in the URL: called with a wrong one, everybody gets 401, whoever they are. */
+  signed?: boolean;
 }
 
 interface World {
@@ -114,6 +116,8 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/v1/jobs/:id', expect: owned, request: async (w) => ({ path: `/api/v1/jobs/${await w.aliceJob()}` }) },
   // webhooks: the signature is the credential, whoever calls
   ...['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].flatMap((method) => [hook(method, '/api/v1/hooks/:flowId/:triggerName', ''), hook(method, '/api/v1/hooks/:flowId/:triggerName/*', '/items/42')]),
+  // callbacks of webhook actions: the signature is the credential (an unknown one answers 401 to all)
+  { method: 'POST', route: '/api/v1/callbacks/:runId/:actionKey', open: true, signed: true, expect: all('deny'), request: async (w) => ({ path: `/api/v1/callbacks/${await w.run()}/Stop?sig=wrong` }) },
   // connections and connectors
   { method: 'GET', route: '/api/v1/connectors', expect: all('allow'), request: async () => ({ path: '/api/v1/connectors' }) },
   {
@@ -270,6 +274,10 @@ describe('authorization matrix', () => {
         }
         const request = await c.request(world);
         const answer = await send(actor, c, request);
+        if (c.signed) {
+          expect(answer.status, answer.text).toBe(401);
+          return;
+        }
         if (actor === 'anonymous') {
           if (c.open) expect([401, 403, 404]).not.toContain(answer.status === 401 && c.route === '/api/v1/auth/login' ? 0 : answer.status);
           else expect(answer.status, answer.text).toBe(401);
