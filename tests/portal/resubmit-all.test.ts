@@ -49,7 +49,15 @@ describe('the runs a connection broke', () => {
     for (const id of failed) await page.locator(`a[href="/runs/${id}"]`).first().waitFor({ timeout: 20_000 });
     await screenshot('failed-runs');
 
-    await openConnections(page);
+    // This time with the keyboard: the gear is a menu button, the arrow keys move, Enter opens.
+    await page.getByRole('button', { name: 'Settings' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Connections');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Settings');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Connections', level: 1 }).waitFor();
     await card.getByText('3 runs of 1 flow failed because of this connection', { exact: false }).waitFor();
     await screenshot('connection-broken');
     await card.getByRole('link', { name: 'Verify password' }).click();
@@ -58,6 +66,8 @@ describe('the runs a connection broke', () => {
     await dialog.getByRole('button', { name: 'Verify' }).click();
     await dialog.getByText('Verified. Orders API is connected.').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
+    // The link that opened the dialog is gone (the connection works): focus lands on its name.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Orders API');
 
     await card.getByRole('button', { name: 'Resubmit the 3 affected runs' }).click();
     await screenshot('bulk-progress');
