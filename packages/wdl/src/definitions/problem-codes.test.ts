@@ -54,6 +54,7 @@ const EXAMPLES: Record<DefinitionProblemCode, () => DefinitionProblem[]> = {
   RunAfterUnknownStatus: () => withActions({ A: compose, B: { ...compose, runAfter: { A: ['Done'] } } }),
   RunAfterCycle: () => withActions({ A: { ...compose, runAfter: { B: ['Succeeded'] } }, B: { ...compose, runAfter: { A: ['Succeeded'] } } }),
   InvalidExpression: () => withActions({ A: { type: 'Compose', inputs: "@concat('a'," } }),
+  ExpressionCallProblem: () => withActions({ A: { type: 'Compose', inputs: "@toUpper('a', 'b')" } }),
   ExpressionTooLong: () => withActions({ A: { type: 'Compose', inputs: `@string('${'x'.repeat(8_200)}')` } }),
   TooManyActions: () => withActions(Object.fromEntries(Array.from({ length: 501 }, (_, index) => [`A${index}`, compose]))),
   NestingTooDeep: () => withActions(nested(9)),

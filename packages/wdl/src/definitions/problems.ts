@@ -43,6 +43,7 @@ export const DEFINITION_PROBLEM_CODES = [
   // expressions
   'InvalidExpression',
   'ExpressionTooLong',
+  'ExpressionCallProblem',
   // limits
   'TooManyActions',
   'NestingTooDeep',

@@ -32,6 +32,24 @@ describe('expressions', () => {
     ]);
   });
 
+  it('warns about unknown functions and wrong argument counts, which fail only when the action runs', () => {
+    const problems = validateDefinition({
+      triggers: trigger,
+      actions: {
+        Greet: { type: 'Compose', inputs: "Hi @{toUpperCase(triggerBody()?['name'])}" },
+        Code: { type: 'Compose', inputs: "@substring('abc')", runAfter: { Greet: ['Succeeded'] } },
+        Broken: { type: 'Compose', inputs: '@concat(', runAfter: { Code: ['Succeeded'] } },
+      },
+    }).problems;
+    expect(problems.map((problem) => [problem.severity, problem.code, problem.path])).toEqual([
+      ['error', 'InvalidExpression', '/actions/Broken/inputs'],
+      ['warning', 'ExpressionCallProblem', '/actions/Greet/inputs'],
+      ['warning', 'ExpressionCallProblem', '/actions/Code/inputs'],
+    ]);
+    expect(problems[1]!.message).toContain('toUpperCase');
+    expect(problems[2]!.message).toContain('substring');
+  });
+
   it('reports an expression past 8,192 characters once, as too long', () => {
     const long = `@concat('${'x'.repeat(8_200)}')`;
     const problems = validateDefinition({ triggers: trigger, actions: { Big: { type: 'Compose', inputs: long } } }).problems;

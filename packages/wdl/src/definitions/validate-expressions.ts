@@ -3,8 +3,8 @@
 import { armPlaceholderProblem, isArmPlaceholder, type ArmContext } from './arm-placeholders.js';
 import { forEachString } from './json-walk.js';
 import { evaluatedMembers } from './operation-members.js';
-import { error, isPlainObject, pointer, type DefinitionProblem } from './problems.js';
-import { findTemplateProblemsSafely } from './template-check.js';
+import { error, isPlainObject, pointer, warning, type DefinitionProblem } from './problems.js';
+import { findTemplateCallProblemsSafely, findTemplateProblemsSafely } from './template-check.js';
 import { expressionSegments } from './template-strings.js';
 import { DEFINITION_LIMITS } from './validate-limits.js';
 
@@ -56,12 +56,22 @@ export function validateExpressions(values: Array<{ value: unknown; path: string
       }
     });
   }
+  const unparsable = new Set<string>();
   for (const { value, path } of values) {
     for (const problem of findTemplateProblemsSafely(value, path)) {
       // A placeholder is reported as such, and an over-long expression once.
       if (armPaths.has(problem.path) || tooLong.has(problem.path)) continue;
+      unparsable.add(problem.path);
       // The parser's message names the position (0-based) and quotes the expression.
       problems.push(error(problem.path, 'InvalidExpression', `This expression does not parse: ${problem.message}.`));
+    }
+  }
+  // Unknown functions and wrong argument counts fail only when evaluated (an untaken
+  // if() branch never is), so they are warnings: the run would fail at that action.
+  for (const { value, path } of values) {
+    for (const problem of findTemplateCallProblemsSafely(value, path)) {
+      if (armPaths.has(problem.path) || tooLong.has(problem.path) || unparsable.has(problem.path)) continue;
+      problems.push(warning(problem.path, 'ExpressionCallProblem', `${problem.message} The action fails when this expression runs; check the function's name and arguments in docs/expressions.md.`));
     }
   }
   return problems;

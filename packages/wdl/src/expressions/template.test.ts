@@ -211,7 +211,7 @@ describe('callFunction', () => {
 describe('findTemplateCallProblems', () => {
   it('lists unknown functions and wrong argument counts with their positions', () => {
     const value = {
-      path: "/@{encodeURIComponent(triggerBody()?['SessionId'],'-topic')}/messages",
+      path: "/@{toUpper(triggerBody()?['SessionId'],'-topic')}/messages",
       ok: "@if(true, 1, concat('a'))",
       nested: ["@{agentParameters('x')} and @{nope(add(1))}"],
       broken: '@add(1,',
@@ -221,7 +221,7 @@ describe('findTemplateCallProblems', () => {
         path: '/inputs/path',
         position: 3,
         code: 'ArgumentCount',
-        message: expect.stringContaining("The function 'encodeUriComponent' expects 1 argument but got 2 at position 3") as unknown,
+        message: expect.stringContaining("The function 'toUpper' expects 1 argument but got 2 at position 3") as unknown,
       },
       { path: '/inputs/nested/0', position: 30, code: 'UnknownFunction', message: expect.stringContaining("The function 'nope' is not defined or not valid at position 30") as unknown },
       { path: '/inputs/nested/0', position: 35, code: 'ArgumentCount', message: expect.stringContaining("The function 'add' expects 2 arguments but got 1") as unknown },

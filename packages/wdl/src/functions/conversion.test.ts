@@ -24,6 +24,8 @@ describe('reference examples', () => {
     ["@string(decimal('1.2345678912312131'))", '1.2345678912312131'],
     ["@decodeUriComponent('https%3A%2F%2Fcontoso.com')", 'https://contoso.com'],
     ["@encodeUriComponent('https://contoso.com')", 'https%3A%2F%2Fcontoso.com'],
+    // variadic, as Microsoft's templates use it: each argument encoded, then joined
+    ["@encodeUriComponent('workflows/', 'my flow', '/runs')", 'workflows%2Fmy%20flow%2Fruns'],
     ["@float('10,000.333')", 10000.333],
     ["@float('10.000,333', 'de-DE')", 10000.333],
     ["@float('12,3,4,5678')", 12345678],

@@ -87,6 +87,10 @@ const base64ToString = (args: unknown[], ctx: FunctionContext): string => {
 
 const uriComponentToString = (args: unknown[], ctx: FunctionContext): string => percentDecodeText(stringArg(args, 0, ctx));
 const uriComponent = (args: unknown[], ctx: FunctionContext): string => escapeDataString(textOf(args, 0, ctx));
+// The service's encodeUriComponent takes any number of arguments and encodes them joined:
+// Microsoft's own templates build paths with encodeURIComponent('workflows/', name, '/runs').
+const uriComponentOfAll = (args: unknown[], ctx: FunctionContext): string =>
+  args.length === 1 ? uriComponent(args, ctx) : args.map((_, index) => escapeDataString(textOf(args, index, ctx))).join('');
 
 export const conversionFunctions: WdlFunction[] = [
   one('array', (args) => [args[0] === undefined ? null : args[0]]),
@@ -130,7 +134,7 @@ export const conversionFunctions: WdlFunction[] = [
     return decodeText(bytes);
   }),
   one('uriComponent', uriComponent),
-  one('encodeUriComponent', uriComponent),
+  one('encodeUriComponent', uriComponentOfAll, Infinity),
   one('uriComponentToString', uriComponentToString),
   one('decodeUriComponent', uriComponentToString),
   one('uriComponentToBinary', (args, ctx) => makeEnvelope(OCTET_STREAM, percentDecode(stringArg(args, 0, ctx)))),
