@@ -12,6 +12,7 @@ import { ConnectionGuard } from '../connections/access.js';
 import { registerConnectionRoutes } from '../connections/routes.js';
 import { FlowService } from '../flows/service.js';
 import { registerFlowRoutes } from '../flows/routes.js';
+import { ResponseListener } from '../events/postgres-bridge.js';
 import { registerCallbackRoutes } from '../hooks/callback-routes.js';
 import { ResponseWaiter } from '../hooks/response-waiter.js';
 import { registerHookRoutes } from '../hooks/routes.js';
@@ -94,6 +95,10 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   const hookTargets = new HookTargets(context.flows, context.platform, context.now);
   const waiter = new ResponseWaiter(context.runStore);
   context.events.subscribe(waiter.onEvent);
+  if (context.database.dialect === 'postgres') {
+    const listener = new ResponseListener(context.database.url, (runId) => waiter.nudge(runId), context.logger);
+    platform.services.push({ name: 'response listener', start: () => listener.start(), stop: () => listener.stop() });
+  }
   const { control, jobs } = platform;
   const flowService = new FlowService(context, new EngineSchedules(context), (flowId) => hookTargets.invalidate(flowId));
   const connectionGuard = new ConnectionGuard(context.platform);

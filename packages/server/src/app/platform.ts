@@ -14,6 +14,7 @@ import { ConnectionHealthChecks } from '../connections/health.js';
 import { FlowConnectionInvoker } from '../connections/invoker.js';
 import { DatabaseConnectionStateStore } from '../connections/state-store.js';
 import { EventHub } from '../events/hub.js';
+import { publishResponses } from '../events/postgres-bridge.js';
 import { FlowGuard } from '../flows/access.js';
 import { DailyDuties } from '../notifications/daily-duties.js';
 import { FailureWatch } from '../notifications/failure-watch.js';
@@ -118,6 +119,8 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
   const notifier = new Notifier({ platform, outboxes, logger, now, publicUrl: () => context.config.publicUrl });
   context.notifier = notifier;
 
+  // Other processes may hold the HTTP request a Response answers (see events/postgres-bridge.ts).
+  if (database.dialect === 'postgres') publishResponses(events, database, logger);
   const failureWatch = new FailureWatch({ platform, flows, notifier, logger, now });
   events.subscribe((event) => {
     if (event.type === 'run') failureWatch.observe(event.run);

@@ -53,6 +53,15 @@ export class ResponseWaiter {
     });
   }
 
+  /** Another process says the run has answered: look at it now instead of at the next poll. */
+  nudge(runId: string): void {
+    if (!this.waiters.has(runId)) return;
+    void this.runStore.getRun(runId).then((run) => {
+      if (run?.response) this.settle(runId, { kind: 'response', response: run.response });
+      else if (run && FINAL.has(run.status)) this.settle(runId, { kind: 'ended', status: run.status });
+    }, () => undefined);
+  }
+
   cancel(runId: string): void {
     this.settle(runId, { kind: 'timeout' });
   }
