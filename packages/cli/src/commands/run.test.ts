@@ -47,6 +47,12 @@ describe('brook run', () => {
     expect(outcome.problems?.join('\n')).toContain('/actions/A/runAfter/Missing');
   });
 
+  it('applies the trigger conditions: no run when they are not met', async () => {
+    const path = file('conditions.json', { triggers: { manual: { type: 'Request', conditions: [{ expression: "@equals(triggerBody()?['go'], true)" }] } }, actions: { A: { type: 'Compose', inputs: 1 } } });
+    expect(await runFile(path, { trigger: '{"go": false}' })).toMatchObject({ exitCode: 1, problems: [expect.stringContaining('No run was started')] });
+    expect(await runFile(path, { trigger: '{"go": true}' })).toMatchObject({ exitCode: 0 });
+  });
+
   it('reads --trigger as the body, or as the whole trigger outputs', () => {
     expect(triggerOutputsFrom('{"a":1}')).toEqual({ headers: {}, body: { a: 1 } });
     expect(triggerOutputsFrom('{"body":{"a":1},"queries":{"p":"2"}}')).toEqual({ headers: {}, body: { a: 1 }, queries: { p: '2' } });

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { hasErrors, importFlow, type WorkflowDefinition } from '@brook/wdl';
-import { createEngine, manualTriggerOutputs, runReport, stderrLogger, triggerNameOf, type RunReport } from '@brook/engine';
+import { createEngine, manualTriggerOutputs, prepareTriggerRuns, runReport, stderrLogger, triggerNameOf, type RunReport } from '@brook/engine';
 import { createRunStore, FlowRepository, migrateToLatest, openDatabase } from '@brook/store';
 
 interface RunOptions {
@@ -48,7 +48,13 @@ export async function runFile(file: string, options: RunOptions): Promise<{ exit
     return { exitCode: 2, problems: flow.problems.filter((p) => p.severity === 'error').map((p) => `${p.path === '' ? '(root)' : p.path}: ${p.message}`) };
   }
   const definition = withParameterValues(flow.definition, flow.parameters);
-  const triggerOutputs = triggerOutputsFrom(options.trigger);
+  const triggerName = triggerNameOf(definition);
+  // The trigger's conditions and correlation apply; splitOn would make several runs, brook run makes the first.
+  const decision = prepareTriggerRuns(definition, triggerName, triggerOutputsFrom(options.trigger));
+  if (decision.outcome === 'error') return { exitCode: 2, problems: [decision.message] };
+  if (decision.outcome === 'skip') return { exitCode: 1, problems: [`${decision.reason} No run was started.`] };
+  const first = decision.runs[0];
+  if (!first) return { exitCode: 1, problems: ['splitOn selected no elements: no run was started.'] };
   const dir = mkdtempSync(join(tmpdir(), 'brook-run-'));
   const database = openDatabase({ url: join(dir, 'run.db') });
   try {
@@ -56,7 +62,7 @@ export async function runFile(file: string, options: RunOptions): Promise<{ exit
     const store = createRunStore(database);
     const created = await new FlowRepository(database.db).createFlow({ name: flow.displayName ?? basename(file), definition });
     const engine = createEngine({ store, logger: stderrLogger });
-    const result = await engine.runToCompletion({ flowId: created.id, flowVersion: created.currentVersion, triggerName: triggerNameOf(definition), triggerOutputs });
+    const result = await engine.runToCompletion({ flowId: created.id, flowVersion: created.currentVersion, triggerName, triggerOutputs: first.triggerOutputs, clientTrackingId: first.clientTrackingId });
     const report = runReport(result);
     return { exitCode: report.status === 'Succeeded' ? 0 : 1, report };
   } finally {
@@ -116,7 +122,7 @@ export function register(program: Command): void {
       }
       process.exitCode = outcome.exitCode;
       if (outcome.problems) {
-        console.error(`brook run: ${file} is not a valid flow:`);
+        if (outcome.exitCode === 2) console.error(`brook run: ${file} is not a valid flow:`);
         for (const problem of outcome.problems) console.error(`  ${problem}`);
         return;
       }
