@@ -135,4 +135,30 @@ describe('suspended runs', () => {
     await next.stop();
     expect(server.requests).toHaveLength(1);
   });
+
+  it('wait for a webhook callback while suspended and resume when it arrives', async () => {
+    server = await serve((_req, res) => json(res, 200, { subscribed: true }));
+    const store = new MemoryRunStore();
+    store.addFlowVersion('f', {
+      triggers: { manual: { type: 'Request' } },
+      actions: {
+        Hook: { type: 'HttpWebhook', inputs: { subscribe: { method: 'POST', uri: `${server.url}/subscribe`, body: { url: '@{listCallbackUrl()}' } }, unsubscribe: { method: 'POST', uri: `${server.url}/unsubscribe` } } },
+        After: { type: 'Compose', inputs: "@body('Hook')?['answer']", runAfter: { Hook: ['Succeeded'] } },
+      },
+    });
+    const engine = createEngine({ store, suspendThresholdMs: 1000, callbackUrls: { actionCallbackUrl: (runId, key) => `https://brook.example/callbacks/${runId}/${key}` } });
+    const run = await engine.startRun({ flowId: 'f', flowVersion: 1, triggerName: 'manual', triggerOutputs: null });
+    const worker = engine.startWorker({ pollMs: 10 });
+    try {
+      await until(async () => (await store.getRun(run.id))?.suspended === true);
+      expect((await store.getRun(run.id))?.wakeAt).toBeNull();
+      expect(JSON.parse(server.requests[0]!.body)).toEqual({ url: `https://brook.example/callbacks/${run.id}/Hook` });
+      expect(await engine.deliverCallback(run.id, 'Hook', { headers: {}, body: { answer: 42 } })).toBe(true);
+      await until(async () => (await store.getRun(run.id))?.status === 'Succeeded');
+      expect((await store.getAction(run.id, 'After'))?.outputs).toBe(42);
+      expect(server.requests.map((r) => r.url)).toEqual(['/subscribe']);
+    } finally {
+      await worker.stop();
+    }
+  });
 });
