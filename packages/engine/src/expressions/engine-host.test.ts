@@ -47,6 +47,25 @@ describe('what expressions see in a run', () => {
     expect(JSON.stringify(result.actions)).not.toContain('p@ss');
   });
 
+  it('never records the values of secure parameters', async () => {
+    const result = await run(
+      flow(
+        {
+          Use: { type: 'Compose', inputs: { header: "Bearer @{parameters('token')}", nested: "@parameters('keys')" } },
+          Fail: { type: 'Compose', inputs: "@int(parameters('token'))" },
+          Length: { type: 'Compose', inputs: "@length(outputs('Use')?['header'])", runAfter: { Use: ['Succeeded'] } },
+        },
+        { parameters: { token: { type: 'SecureString', defaultValue: 'tok-s3cret-value' }, keys: { type: 'secureobject', defaultValue: { primary: 'key-one-secret' } } } },
+      ),
+    );
+    expect(result.outputs('Use')).toEqual({ header: 'Bearer ***', nested: { primary: '***' } });
+    expect(result.outputs('Length')).toBe('Bearer tok-s3cret-value'.length);
+    const recorded = JSON.stringify(result.actions);
+    expect(recorded).not.toContain('tok-s3cret-value');
+    expect(recorded).not.toContain('key-one-secret');
+    expect(result.byKey.Fail?.status).toBe('Failed');
+  });
+
   it('evaluates trackedProperties after the action, with action()', async () => {
     const result = await run(flow({ Order: { type: 'Compose', inputs: { id: 5 }, trackedProperties: { orderId: "@action()['outputs']['id']", fixed: 'x' } } }));
     expect(result.byKey.Order?.trackedProperties).toEqual({ orderId: 5, fixed: 'x' });

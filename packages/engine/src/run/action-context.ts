@@ -11,7 +11,7 @@ import type { Frame } from './frame.js';
 import type { RunContext } from './run-context.js';
 import { runContainer, skipContainer } from './schedule.js';
 import { expressionFailure } from './errors.js';
-import { SECURE, secureSettings } from './secure.js';
+import { maskSecrets, SECURE, secureSettings } from './secure.js';
 
 export interface ContextWithTimeout extends ActionContext {
   timedOut?: boolean;
@@ -80,7 +80,7 @@ class HandlerContext implements ContextWithTimeout {
     const record = this.record;
     record.state = state;
     if (inputs !== undefined) record.inputs = inputs;
-    this.run.checkpointLater([{ ...record, inputs: secureSettings(this.action).inputs ? SECURE : record.inputs }]);
+    this.run.checkpointLater([{ ...record, inputs: secureSettings(this.action).inputs ? SECURE : maskSecrets(record.inputs, this.run.secrets) }]);
   }
 
   sleep(until: number | null, wake?: Promise<void>): Promise<'done' | 'paused' | 'aborted'> {

@@ -16,7 +16,7 @@ import type { RunContext } from './run-context.js';
 import { recordKey } from './keys.js';
 import { cancelledError, classified, definitionError, describeError, expressionFailure, timeoutError } from './errors.js';
 import { decideRetry, readRetryPolicy, RetryPolicyError } from './retry.js';
-import { SECURE, secureSettings } from './secure.js';
+import { maskSecrets, SECURE, secureSettings } from './secure.js';
 import { makeContext, type ContextWithTimeout } from './action-context.js';
 import { staticResultOutcome } from './static-results.js';
 import { LeaseLostError } from './checkpoint.js';
@@ -66,18 +66,19 @@ export async function runAction(run: RunContext, action: ActionPlan, frame: Fram
   const secure = secureSettings(action);
   const inputs = outcome.inputs === undefined ? null : outcome.inputs;
   const outputs = outcome.outputs === undefined ? null : outcome.outputs;
+  const secrets = run.secrets;
   record.status = outcome.status;
   record.code = outcome.code;
-  record.error = outcome.error ?? null;
-  record.inputs = secure.inputs ? SECURE : inputs;
-  record.outputs = secure.outputs ? SECURE : outputs;
+  record.error = outcome.error ? maskSecrets(outcome.error, secrets) : null;
+  record.inputs = secure.inputs ? SECURE : maskSecrets(inputs, secrets);
+  record.outputs = secure.outputs ? SECURE : maskSecrets(outputs, secrets);
   record.connectionId = outcome.connectionId ?? outcome.error?.connectionId ?? null;
   record.endedAt = endedAt;
   record.state = null;
   if (record.attempts.length === 0) record.attempts.push({ startedAt: record.startedAt ?? endedAt, endedAt, status: record.status, code: record.code, error: record.error });
-  run.remember(record, secure.inputs || secure.outputs ? { inputs, outputs } : undefined);
+  run.remember(record, secure.inputs || secure.outputs || secrets.length > 0 ? { inputs, outputs } : undefined);
   if (action.definition.trackedProperties !== undefined && !secure.inputs && !secure.outputs) {
-    record.trackedProperties = trackedProperties(run, action, frame, key);
+    record.trackedProperties = maskSecrets(trackedProperties(run, action, frame, key), secrets);
   }
 
   let runUpdate;
@@ -152,7 +153,7 @@ async function execute(run: RunContext, action: ActionPlan, frame: Frame, record
     // Saved state (a 202 being polled) belongs to the attempt that wrote it; a retry starts afresh.
     ctx.previousState = null;
     const error = outcome.error;
-    record.attempts.push({ startedAt: started, endedAt: run.deps.clock.now(), status: outcome.status, code: outcome.code, error: error ?? null });
+    record.attempts.push({ startedAt: started, endedAt: run.deps.clock.now(), status: outcome.status, code: outcome.code, error: error ? maskSecrets(error, run.secrets) : null });
     if (outcome.status !== 'Failed' || !error || run.aborted) return outcome;
     const decision = decideRetry(policy, record.attempts.length, error);
     if (decision.outcome === 'fail') return outcome;

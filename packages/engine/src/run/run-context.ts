@@ -6,6 +6,7 @@ import type { ActionRecord, RunRecord, RunResponse, RunStatus, RunUpdate, RunVar
 import type { FlowPlan } from '../definition/plan.js';
 import type { EngineDeps } from './deps.js';
 import { isFinalStatus } from './keys.js';
+import { secureParameterValues } from './secure.js';
 
 /** Why a run stops executing before its actions are done. */
 export type AbortReason =
@@ -21,6 +22,8 @@ export class RunContext {
   readonly latestByName = new Map<string, ActionRecord>();
   /** Real (unmasked) inputs/outputs of records finished in this process, by key. */
   readonly unmasked = new Map<string, { inputs: unknown; outputs: unknown }>();
+  /** Values of secure parameters, masked in every record. */
+  readonly secrets: readonly string[];
   /** trigger() of this run, built on first use. */
   triggerRecord: Record<string, unknown> | undefined;
   /** Parameter values that were expressions, evaluated once per run. */
@@ -51,6 +54,7 @@ export class RunContext {
     restored: ActionRecord[],
   ) {
     this.variables = run.variables;
+    this.secrets = secureParameterValues(plan.definition.parameters);
     this.response = run.response;
     for (const record of restored) this.restore(record);
     this.startedAt = run.startedAt ?? deps.clock.now();

@@ -34,3 +34,43 @@ export function maskHeaders(headers: Record<string, string> | undefined): Record
   for (const [name, value] of Object.entries(headers)) out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? MASK : value;
   return out;
 }
+
+/** The values of securestring and secureobject parameters: they never appear in a record. */
+export function secureParameterValues(parameters: Record<string, { type?: unknown; value?: unknown; defaultValue?: unknown }> | undefined): string[] {
+  const secrets = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.length >= 3) secrets.add(value);
+    } else if (Array.isArray(value)) {
+      value.forEach(collect);
+    } else if (value !== null && typeof value === 'object') {
+      Object.values(value).forEach(collect);
+    }
+  };
+  for (const parameter of Object.values(parameters ?? {})) {
+    const type = String(parameter?.type ?? '').toLowerCase();
+    if (type === 'securestring' || type === 'secureobject') collect(parameter.value !== undefined ? parameter.value : parameter.defaultValue);
+  }
+  // Longest first, so a secret that contains another is masked whole.
+  return [...secrets].sort((a, b) => b.length - a.length);
+}
+
+/** `value` with every occurrence of a secret replaced by '***' (strings, keys left alone). */
+export function maskSecrets<T>(value: T, secrets: readonly string[]): T {
+  if (secrets.length === 0) return value;
+  const mask = (inner: unknown): unknown => {
+    if (typeof inner === 'string') {
+      let text = inner;
+      for (const secret of secrets) if (text.includes(secret)) text = text.split(secret).join(MASK);
+      return text;
+    }
+    if (Array.isArray(inner)) return inner.map(mask);
+    if (inner !== null && typeof inner === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, member] of Object.entries(inner)) out[key] = mask(member);
+      return out;
+    }
+    return inner;
+  };
+  return mask(value) as T;
+}
