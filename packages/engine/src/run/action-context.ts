@@ -15,6 +15,8 @@ import { maskSecrets, SECURE, secureSettings } from './secure.js';
 
 export interface ContextWithTimeout extends ActionContext {
   timedOut?: boolean;
+  /** Clears the action's timeout timer once it has ended. */
+  dispose(): void;
 }
 
 /** A class rather than an object of closures: one allocation per action, methods shared. */
@@ -26,6 +28,7 @@ class HandlerContext implements ContextWithTimeout {
   readonly startedAt: number;
   timedOut?: boolean;
   private abortSignal: AbortSignal | undefined;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly run: RunContext,
@@ -49,15 +52,19 @@ class HandlerContext implements ContextWithTimeout {
         this.abortSignal = runSignal;
       } else {
         const timeout = new AbortController();
-        const timer = setTimeout(() => {
+        this.timer = setTimeout(() => {
           this.timedOut = true;
           timeout.abort();
         }, this.timeoutMs - (this.run.deps.clock.now() - (this.record.startedAt ?? 0)));
-        timer.unref?.();
+        this.timer.unref?.();
         this.abortSignal = AbortSignal.any([runSignal, timeout.signal]);
       }
     }
     return this.abortSignal;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
   }
 
   evaluate(value: unknown, where = 'inputs'): unknown {

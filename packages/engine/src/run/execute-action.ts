@@ -129,6 +129,15 @@ async function execute(run: RunContext, action: ActionPlan, frame: Frame, record
     if (timeoutMs === undefined) return failed(definitionError(`limit.timeout of action '${action.name}' must be an ISO 8601 duration such as PT30S; got ${JSON.stringify(limit.timeout)}.`));
   }
   const ctx = makeContext(run, action, frame, record, previous, timeoutMs);
+  try {
+    return await runHandler(run, action, handler, ctx, record, previous);
+  } finally {
+    ctx.dispose();
+  }
+}
+
+/** One attempt, or attempts by the retry policy for handlers that retry. */
+async function runHandler(run: RunContext, action: ActionPlan, handler: ActionHandler, ctx: ContextWithTimeout, record: ActionRecord, previous: ActionRecord | undefined): Promise<ActionOutcome> {
   if (!handler.retries) return attempt(run, handler, ctx, record);
 
   let policy;
