@@ -45,5 +45,14 @@ describe('cancel', () => {
     expect(byKey.Sleep?.status).toBe('Cancelled');
     expect(byKey.After).toBeUndefined();
   });
-});
 
+  it('times the run out after the run timeout: in-flight actions end Cancelled, the run TimedOut', async () => {
+    server = await serve(() => undefined); // never answers
+    const store = new MemoryRunStore();
+    store.addFlowVersion('f', { triggers: { manual: { type: 'Request' } }, actions: { Slow: { type: 'Http', inputs: { method: 'GET', uri: `${server.url}/slow` } } } });
+    const engine = createEngine({ store, runTimeoutMs: 300 });
+    const result = await engine.runToCompletion({ flowId: 'f', flowVersion: 1, triggerName: 'manual', triggerOutputs: null });
+    expect(result.run).toMatchObject({ status: 'TimedOut', error: { code: 'RunTimedOut', category: 'timeout' } });
+    expect(result.actions.find((a) => a.key === 'Slow')).toMatchObject({ status: 'Cancelled' });
+  });
+});
