@@ -18,7 +18,7 @@ export async function openStore(url: string): Promise<OpenStore> {
     store,
     flows: new FlowRepository(database.db),
     async close() {
-      if ('close' in store) await store.close();
+      await store.close();
       await database.close();
     },
   };

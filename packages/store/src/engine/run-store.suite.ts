@@ -55,7 +55,7 @@ export function describeRunStore(dialect: string, open: () => Promise<BrookDatab
     });
 
     afterAll(async () => {
-      if (store instanceof Object && 'close' in store) await store.close();
+      await store.close();
       await database.close();
       await cleanup();
     });

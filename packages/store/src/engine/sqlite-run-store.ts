@@ -288,4 +288,9 @@ export class SqliteRunStore {
     if (row) this.signal.notify();
     return row ? runFromRow(row) : null;
   }
+
+  /** Nothing to release (the database handle is closed with the database); here so both stores close alike. */
+  async close(): Promise<void> {
+    this.signal.notify();
+  }
 }
