@@ -61,7 +61,7 @@ describe('HTTP answers', () => {
         'Go back to the failed run and click Resubmit.',
       ],
     });
-    expect(connectionStatusChange).toEqual({ status: 'unauthenticated', reason: 'The service answered 401 Unauthorized: Unauthorized. Verify password.' });
+    expect(connectionStatusChange).toEqual({ status: 'unauthenticated', reason: 'The service answered 401 Unauthorized. Verify password.' });
   });
 
   it('names the fix of each auth type', () => {

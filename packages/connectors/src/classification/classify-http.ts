@@ -84,7 +84,8 @@ export function classifyHttpFailure(failure: HttpFailure): ClassifiedFailure {
   const statusText = `${status} ${entry.status === status ? entry.title : ''}`.trim();
   const prefix = connection ? `Connection '${connection.name}': the service answered ${statusText}` : `The service answered ${statusText}`;
   const error = classifiedError(code, {
-    message: said ? `${prefix}: ${said}` : `${prefix}.`,
+    // A body that only repeats the status text ("Unauthorized") adds nothing.
+    message: said && said.toLowerCase() !== statusText.slice(String(status).length).trim().toLowerCase() ? `${prefix}: ${said}` : `${prefix}.`,
     status,
     ...(connection ? { connection } : {}),
     ...(wait === undefined ? {} : { retryAfterMs: wait }),

@@ -98,6 +98,9 @@ export function permissionRemedy(connection: ConnectionContext): Remedy {
 /** The reason a flagged connection shows on the Connections page. */
 export function unauthenticatedReason(connection: ConnectionContext, status: number | undefined, detail: string): string {
   const label = fixActionLabel(fixActionFor(connection.authType));
-  const answer = status === undefined ? 'The service rejected its credentials' : `The service answered ${status}${status === 401 ? ' Unauthorized' : status === 403 ? ' Forbidden' : ''}`;
-  return `${answer}${detail ? `: ${detail}` : ''}. ${label}.`;
+  const statusText = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : '';
+  const answer = status === undefined ? 'The service rejected its credentials' : `The service answered ${status}${statusText ? ` ${statusText}` : ''}`;
+  // A detail that only repeats the status text ("Unauthorized") adds nothing.
+  const said = detail && detail.trim().toLowerCase() !== statusText.toLowerCase() ? `: ${detail}` : '';
+  return `${answer}${said}. ${label}.`;
 }

@@ -48,15 +48,15 @@ describe('a Basic connection whose password changes', () => {
     expect(broken.outcome).toBe('failed');
     if (broken.outcome !== 'failed') return;
     expect(broken.error).toMatchObject({ code: 'Unauthorized', category: 'authentication', status: 401, connectionId: id, retryable: false });
-    expect(broken.error.message).toBe("Connection 'Orders API': the service answered 401 Unauthorized: Unauthorized");
+    expect(broken.error.message).toBe("Connection 'Orders API': the service answered 401 Unauthorized.");
     expect(broken.error.remedy.steps).toEqual([
       'Open Settings (the gear icon), then Connections.',
       "Find 'Orders API' — it says it is not authenticated.",
       'Click Verify password and enter the new password.',
       'Go back to the failed run and click Resubmit.',
     ]);
-    expect(broken.connectionStatusChange).toEqual({ status: 'unauthenticated', reason: 'The service answered 401 Unauthorized: Unauthorized. Verify password.' });
-    expect(await manager.get(id)).toMatchObject({ status: 'unauthenticated', statusReason: 'The service answered 401 Unauthorized: Unauthorized. Verify password.' });
+    expect(broken.connectionStatusChange).toEqual({ status: 'unauthenticated', reason: 'The service answered 401 Unauthorized. Verify password.' });
+    expect(await manager.get(id)).toMatchObject({ status: 'unauthenticated', statusReason: 'The service answered 401 Unauthorized. Verify password.' });
 
     // A typo is not kept: the connection keeps its old password and stays flagged.
     const typo = await manager.verify(id, { secrets: { password: 'second-Passw0rd-typo' } });
