@@ -159,7 +159,8 @@ async function sqliteServer() {
   return { url, stop: async () => { await serve.stop(); rmSync(dataDir, { recursive: true, force: true }); } };
 }
 
-function postgresServer(cluster) {
+/** `workers`: 'separate' runs `brook serve` with no workers plus 2 `brook worker` processes; 'in-process' lets serve run them. */
+function postgresServer(cluster, workers) {
   let n = 0;
   return async () => {
     const database = `bench_${process.pid}_${n++}`;
@@ -180,16 +181,16 @@ function postgresServer(cluster) {
       BROOK_DATABASE_POOL: '20',
       BROOK_WEBHOOK_RATE_LIMIT: '10000000',
     };
-    const serve = startProcess('serve', { ...env, BROOK_PORT: String(port), BROOK_WORKERS: '0' }, 'brook serve');
+    const serve = startProcess('serve', { ...env, BROOK_PORT: String(port), BROOK_WORKERS: workers === 'separate' ? '0' : '1' }, 'brook serve');
     const url = `http://127.0.0.1:${port}`;
     await waitForHealth(url, serve);
-    const workers = [startProcess('worker', env, 'brook worker 1'), startProcess('worker', env, 'brook worker 2')];
+    const workerProcesses = workers === 'separate' ? [startProcess('worker', env, 'brook worker 1'), startProcess('worker', env, 'brook worker 2')] : [];
     await new Promise((resolve) => setTimeout(resolve, 1000));
     return {
       url,
       stop: async () => {
         await serve.stop();
-        await Promise.all(workers.map((worker) => worker.stop()));
+        await Promise.all(workerProcesses.map((worker) => worker.stop()));
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
@@ -200,7 +201,7 @@ function report(results) {
   const rows = results.map((r) => `| ${r.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.persisted} of ${r.sentTotal}${r.allPersisted ? '' : ' ✗'} |`);
   const sqlite64 = results.find((r) => r.name.startsWith('SQLite') && r.connections === 64);
   const target = sqlite64 ? `Target: at least 3,000 requests/s at 64 connections on SQLite with p99 under 50 ms; measured ${sqlite64.rps.toFixed(0)} requests/s, p99 ${sqlite64.p99.toFixed(1)} ms (${sqlite64.rps >= 3000 && sqlite64.p99 < 50 ? 'met' : 'not met'}).` : '';
-  return `A webhook-triggered flow (Request → Compose → Response) called over HTTP on loopback; each call waits for the Response, and every run is persisted (checked after each measurement: runs in the database = calls made, warm-up included). ${SECONDS} s per measurement after a ${WARMUP_SECONDS} s warm-up; the load generator runs on the same machine. SQLite: one \`brook serve\` with its in-process workers. PostgreSQL: \`brook serve\` answering HTTP with no workers of its own, plus 2 \`brook worker\` processes.
+  return `A webhook-triggered flow (Request → Compose → Response) called over HTTP on loopback; each call waits for the Response, and every run is persisted (checked after each measurement: runs in the database = calls made, warm-up included). ${SECONDS} s per measurement after a ${WARMUP_SECONDS} s warm-up; the load generator runs on the same machine. SQLite: one \`brook serve\` with its in-process workers. PostgreSQL (scale-out mode): \`brook serve\` answering HTTP with no workers of its own, plus 2 \`brook worker\` processes, so every run crosses processes (the worker wakes on NOTIFY, the Response comes back to serve by NOTIFY); for comparison, one \`brook serve\` with its in-process workers on PostgreSQL. The server processes, PostgreSQL and the load generator share the 2 cores.
 
 | setup | connections | requests/s | p50 ms | p99 ms | errors | runs persisted |
 |---|---|---|---|---|---|---|
@@ -220,7 +221,8 @@ if (ONLY !== 'postgres') results.push(...(await scenario('SQLite, brook serve', 
 if (ONLY !== 'sqlite') {
   const cluster = await startPostgresCluster();
   try {
-    results.push(...(await scenario('PostgreSQL, serve + 2 workers', postgresServer(cluster))));
+    results.push(...(await scenario('PostgreSQL, serve + 2 workers', postgresServer(cluster, 'separate'))));
+    results.push(...(await scenario('PostgreSQL, serve alone', postgresServer(cluster, 'in-process'))));
   } finally {
     cluster.stop();
   }

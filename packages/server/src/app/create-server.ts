@@ -96,7 +96,7 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   const waiter = new ResponseWaiter(context.runStore);
   context.events.subscribe(waiter.onEvent);
   if (context.database.dialect === 'postgres') {
-    const listener = new ResponseListener(context.database.url, (runId) => waiter.nudge(runId), context.logger);
+    const listener = new ResponseListener(context.database.url, (notice) => waiter.nudge(notice.runId, notice.response), context.logger);
     platform.services.push({ name: 'response listener', start: () => listener.start(), stop: () => listener.stop() });
   }
   const { control, jobs } = platform;

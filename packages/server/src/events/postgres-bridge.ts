@@ -4,16 +4,26 @@
 import pg from 'pg';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import type { BrookDatabase } from '@brook/store';
+import type { BrookDatabase, RunResponse } from '@brook/store';
 import type { EventHub } from './hub.js';
 
 export const RESPONSE_CHANNEL = 'brook_run_responses';
+/** NOTIFY payloads must stay under 8000 bytes; larger responses are read from the run. */
+const MAX_INLINE_PAYLOAD = 7000;
+
+export interface ResponseNotice {
+  runId: string;
+  /** The response itself when it is small, saving the listener a read. */
+  response?: RunResponse;
+}
 
 /** Publishes this process's Response events; returns the unsubscribe function. */
 export function publishResponses(hub: EventHub, database: BrookDatabase, logger: Logger): () => void {
   return hub.subscribe((event) => {
     if (event.type !== 'response') return;
-    sql`select pg_notify(${RESPONSE_CHANNEL}, ${event.runId})`.execute(database.db).catch((error: unknown) => logger.warn({ err: error }, 'could not announce a response'));
+    const full = JSON.stringify({ runId: event.runId, response: event.response } satisfies ResponseNotice);
+    const payload = Buffer.byteLength(full) <= MAX_INLINE_PAYLOAD ? full : JSON.stringify({ runId: event.runId } satisfies ResponseNotice);
+    sql`select pg_notify(${RESPONSE_CHANNEL}, ${payload})`.execute(database.db).catch((error: unknown) => logger.warn({ err: error }, 'could not announce a response'));
   });
 }
 
@@ -25,7 +35,7 @@ export class ResponseListener {
 
   constructor(
     private readonly url: string,
-    private readonly onResponse: (runId: string) => void,
+    private readonly onResponse: (notice: ResponseNotice) => void,
     private readonly logger: Logger,
   ) {}
 
@@ -33,7 +43,12 @@ export class ResponseListener {
     if (this.closed) return;
     const client = new pg.Client({ connectionString: this.url });
     client.on('notification', (message) => {
-      if (message.channel === RESPONSE_CHANNEL && message.payload) this.onResponse(message.payload);
+      if (message.channel !== RESPONSE_CHANNEL || !message.payload) return;
+      try {
+        this.onResponse(JSON.parse(message.payload) as ResponseNotice);
+      } catch {
+        this.logger.warn({ payload: message.payload.slice(0, 100) }, 'an unreadable response notice was ignored');
+      }
     });
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'the response listener lost its connection; reconnecting');

@@ -53,9 +53,10 @@ export class ResponseWaiter {
     });
   }
 
-  /** Another process says the run has answered: look at it now instead of at the next poll. */
-  nudge(runId: string): void {
+  /** Another process says the run has answered (with the response when it fits the notice): settle now instead of at the next poll. */
+  nudge(runId: string, response?: RunResponse): void {
     if (!this.waiters.has(runId)) return;
+    if (response) return this.settle(runId, { kind: 'response', response });
     void this.runStore.getRun(runId).then((run) => {
       if (run?.response) this.settle(runId, { kind: 'response', response: run.response });
       else if (run && FINAL.has(run.status)) this.settle(runId, { kind: 'ended', status: run.status });
