@@ -160,10 +160,10 @@ async function sqliteServer() {
 }
 
 /** `workers`: 'separate' runs `brook serve` with no workers plus 2 `brook worker` processes; 'in-process' lets serve run them. */
+let databases = 0;
 function postgresServer(cluster, workers) {
-  let n = 0;
   return async () => {
-    const database = `bench_${process.pid}_${n++}`;
+    const database = `bench_${process.pid}_${databases++}`;
     const admin = new URL(cluster.url);
     const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: cluster.url });
