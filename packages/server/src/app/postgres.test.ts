@@ -49,6 +49,26 @@ describe('two processes on PostgreSQL', () => {
     expect(runs.every((run) => run.status === 'Succeeded')).toBe(true);
   });
 
+  it('streams run changes to a portal connected to either process', async () => {
+    const flow = (await alice.post('/api/v1/flows', { name: 'Watched', definition: echoFlow() })).body;
+    const controller = new AbortController();
+    const response = await fetch(`${second.url}/api/v1/events`, { headers: { cookie: alice.cookie! }, signal: controller.signal });
+    const reader = response.body!.getReader();
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const runIds: string[] = [];
+    for (let i = 0; i < 4; i += 1) runIds.push((await alice.post(`/api/v1/flows/${flow.id}/run`, { body: { i } })).body.runId);
+    let text = '';
+    const deadline = Date.now() + 15_000;
+    const ended = (id: string) => new RegExp(`"id":"${id}"[^\n]*"status":"Succeeded"`).test(text);
+    while (!runIds.every(ended) && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    controller.abort();
+    expect(runIds.filter((id) => !ended(id))).toEqual([]);
+  });
+
   it('fires a schedule once per due time although both processes run workers', async () => {
     const flow = (await alice.post('/api/v1/flows', { name: 'Ticker', definition: everySeconds(1) })).body;
     const runs = await eventually(async () => {

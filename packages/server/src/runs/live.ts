@@ -84,7 +84,11 @@ export async function streamRun(context: ServerContext, views: RunViews, run: Ru
   await sendRun(run);
 }
 
-/** Streams every run change the caller may see, as `run` events. */
+/**
+ * Streams every run change the caller may see, as `run` events. On PostgreSQL, where
+ * workers in other processes run flows, the newest runs are also compared every
+ * POLL_MS so their changes show too.
+ */
 export function streamAllRuns(context: ServerContext, views: RunViews, caller: Caller, stream: SseStream): void {
   const visible = new Map<string, { ok: boolean; at: number }>();
   const canSee = async (flowId: string): Promise<boolean> => {
@@ -103,4 +107,23 @@ export function streamAllRuns(context: ServerContext, views: RunViews, caller: C
     })().catch(() => undefined);
   };
   stream.onClose(context.events.subscribe(onEvent));
+  if (context.database.dialect !== 'postgres') return;
+  const seen = new Map<string, string>();
+  let first = true;
+  const poll = setInterval(() => {
+    void (async () => {
+      const flowIds = await context.flowGuard.visibleFlowIds(caller);
+      const page = await context.runQueries.listRuns({ ...(flowIds !== undefined ? { flowIds } : {}), limit: 100 });
+      const changed = page.items.filter((run) => seen.get(run.id) !== run.status);
+      for (const run of page.items) seen.set(run.id, run.status);
+      if (seen.size > 5000) for (const id of [...seen.keys()].slice(0, seen.size - 1000)) seen.delete(id);
+      if (first) {
+        first = false;
+        return;
+      }
+      if (changed.length > 0 && !stream.isClosed) for (const summary of await views.summaries(changed)) stream.send('run', summary);
+    })().catch(() => undefined);
+  }, POLL_MS);
+  poll.unref();
+  stream.onClose(() => clearInterval(poll));
 }
