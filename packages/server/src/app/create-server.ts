@@ -24,6 +24,7 @@ import { registerNotificationRoutes } from '../notifications/routes.js';
 import { registerOperationRoutes } from '../operations/routes.js';
 import { ServerMetrics } from '../operations/server-metrics.js';
 import { DEFAULT_WEB_DIST, registerPortal } from '../portal/portal.js';
+import { OpenStreams } from '../runs/live.js';
 import { registerRunRoutes } from '../runs/routes.js';
 import type { ServerContext } from './context.js';
 import { EngineSchedules } from './engine.js';
@@ -100,6 +101,11 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
     platform.services.push({ name: 'response listener', start: () => listener.start(), stop: () => listener.stop() });
   }
   const { control, jobs } = platform;
+  const streams = new OpenStreams();
+  app.addHook('preClose', (done) => {
+    streams.closeAll();
+    done();
+  });
   const flowService = new FlowService(context, new EngineSchedules(context), (flowId) => hookTargets.invalidate(flowId));
   const connectionGuard = new ConnectionGuard(context.platform);
 
@@ -107,7 +113,7 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   registerOperationRoutes(api, context, metrics);
   registerAccountRoutes(api, context);
   registerFlowRoutes(api, context, flowService);
-  registerRunRoutes(api, context, { control, jobs, requireConnection: (caller, id) => connectionGuard.requireUsable(caller, id) });
+  registerRunRoutes(api, context, { control, jobs, streams, requireConnection: (caller, id) => connectionGuard.requireUsable(caller, id) });
   registerHookRoutes(api, context, { targets: hookTargets, waiter, startRun: (run) => context.runStore.createRun(run) });
   registerCallbackRoutes(api, { engine: platform.engine, key: platform.callbackKey });
   registerConnectionRoutes(api, context, { manager: platform.connections, catalog: platform.catalog, guard: connectionGuard });

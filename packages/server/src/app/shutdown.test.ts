@@ -32,7 +32,11 @@ describe('graceful shutdown', () => {
       const run = (await client.get(`/api/v1/runs/${runId}`)).body;
       return run.actions?.find((action: { name: string; status: string }) => action.name === 'Before' && action.status === 'Succeeded');
     });
+    // A portal watching live updates does not hold up the shutdown.
+    const watching = await fetch(`${client.baseUrl}/api/v1/events`, { headers: { cookie: client.cookie! } });
+    expect(watching.status).toBe(200);
     await first.close();
+    expect((await watching.text()).startsWith('retry:')).toBe(true);
 
     const second = await createServer(config, { webDist: join(dir, 'none') });
     const url = await second.listen();

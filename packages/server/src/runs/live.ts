@@ -11,12 +11,31 @@ const HEARTBEAT_MS = 15_000;
 const POLL_MS = 2_000;
 const FINAL = new Set(['Succeeded', 'Failed', 'Cancelled', 'TimedOut', 'Skipped']);
 
+/** The streams open in this process, so a shutdown can end them (they would hold it up forever). */
+export class OpenStreams {
+  private readonly streams = new Set<SseStream>();
+
+  add(stream: SseStream): void {
+    this.streams.add(stream);
+    stream.onClose(() => this.streams.delete(stream));
+  }
+
+  closeAll(): void {
+    for (const stream of [...this.streams]) stream.close();
+  }
+
+  get size(): number {
+    return this.streams.size;
+  }
+}
+
 export class SseStream {
   private closed = false;
   private readonly closers: (() => void)[] = [];
 
-  constructor(request: FastifyRequest, private readonly reply: FastifyReply) {
+  constructor(request: FastifyRequest, private readonly reply: FastifyReply, open?: OpenStreams) {
     reply.hijack();
+    open?.add(this);
     reply.raw.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',

@@ -8,13 +8,15 @@ import { conflict, notFound } from '../http/errors.js';
 import type { ApiRouter } from '../http/router.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { RunControl } from './control.js';
-import { SseStream, streamAllRuns, streamRun } from './live.js';
+import { SseStream, streamAllRuns, streamRun, type OpenStreams } from './live.js';
 import { bulkCancelBody, bulkResubmitBody, jobSchema, listRunsQuery, resubmitBody, runParams, runSchema, runSummarySchema } from './schemas.js';
 import { RunViews } from './views.js';
 
 export interface RunRouteDeps {
   control: RunControl;
   jobs: JobRunner;
+  /** Live streams, ended at shutdown. */
+  streams: OpenStreams;
   /** Connections the caller may use (owner, shared, admin); 404 otherwise. */
   requireConnection(caller: Caller, connectionId: string): Promise<unknown>;
 }
@@ -80,12 +82,12 @@ export function registerRunRoutes(api: ApiRouter, context: ServerContext, deps: 
 
   api.add({ method: 'GET', url: '/api/v1/runs/:id/events', access: 'user', tag, summary: 'Live updates of one run (Server-Sent Events: run, action, end)', params: runParams }, async ({ caller, params, request, reply }) => {
     const run = await requireRun(caller, params.id);
-    await streamRun(context, views, run, new SseStream(request, reply));
+    await streamRun(context, views, run, new SseStream(request, reply, deps.streams));
     return reply;
   });
 
   api.add({ method: 'GET', url: '/api/v1/events', access: 'user', tag, summary: 'Live run changes of everything you can see (Server-Sent Events: run)' }, async ({ caller, request, reply }) => {
-    streamAllRuns(context, views, caller, new SseStream(request, reply));
+    streamAllRuns(context, views, caller, new SseStream(request, reply, deps.streams));
     return reply;
   });
 
