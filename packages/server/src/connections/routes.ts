@@ -1,7 +1,7 @@
-// Connections and connectors API: create (verified at once), list with status and the
-// runs each broke, verify with new credentials, OAuth2 sign-in, share for use without
-// revealing secrets, delete; connectors list and OpenAPI import.
-import { ClassifiedFailureError, ConnectionInputError, type ConnectionManager } from '@brook/connectors';
+// Connections API: create (verified at once), list with status and the runs each broke,
+// verify with new credentials, share for use without revealing secrets, delete. The
+// connectors and the OAuth2 sign-in have files of their own.
+import type { ConnectionManager } from '@brook/connectors';
 import { z } from 'zod';
 import type { ServerContext } from '../app/context.js';
 import { ApiError, notFound } from '../http/errors.js';
@@ -13,18 +13,17 @@ import type { ConnectorCatalog } from './catalog.js';
 import {
   connectionParams,
   connectionSchema,
-  connectorSchema,
   createConnectionBody,
-  importConnectorBody,
-  oauthCallbackQuery,
-  oauthStartBody,
   shareBody,
   shareParams,
   sinceQuery,
   updateConnectionBody,
   verifyBody,
 } from './schemas.js';
-import { ConnectionViews, connectorView } from './views.js';
+import { ConnectionViews } from './views.js';
+import { translate } from './input-errors.js';
+import { registerConnectorRoutes } from './connector-routes.js';
+import { registerOAuthRoutes } from './oauth-routes.js';
 
 export interface ConnectionRouteDeps {
   manager: ConnectionManager;
@@ -32,50 +31,13 @@ export interface ConnectionRouteDeps {
   guard: ConnectionGuard;
 }
 
-/** "parameters.baseUrl" → "/parameters/baseUrl". */
-const pointerOf = (path: string): string => `/${path.split('.').join('/')}`;
-
-/** Input problems of the connection service as the API's 400, each naming its field. */
-async function translate<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ConnectionInputError) {
-      const first = error.details[0];
-      throw new ApiError(400, 'ValidationFailed', first ? `${pointerOf(first.path)}: ${first.message}` : error.message, error.details.map((detail) => ({ path: pointerOf(detail.path), message: detail.message })));
-    }
-    if (error instanceof ClassifiedFailureError && error.classified.code === 'ConnectionNotFound') throw notFound('The connection');
-    throw error;
-  }
-}
-
-function withOutcome(returnTo: string, outcome: { ok: true } | { ok: false; message: string }): string {
-  const url = new URL(returnTo, 'http://portal.invalid');
-  if (outcome.ok) url.searchParams.set('oauth', 'connected');
-  else {
-    url.searchParams.set('oauth', 'failed');
-    url.searchParams.set('reason', outcome.message);
-  }
-  return `${url.pathname}${url.search}${url.hash}`;
-}
-
 export function registerConnectionRoutes(api: ApiRouter, context: ServerContext, deps: ConnectionRouteDeps): void {
-  const { platform, flowGuard, config, now } = context;
+  const { platform, flowGuard, now } = context;
   const { manager, catalog, guard } = deps;
   const views = new ConnectionViews(platform, catalog.registry, guard);
   const runViews = new RunViews(context);
   const tag = 'connections';
-
-  api.add({ method: 'GET', url: '/api/v1/connectors', access: 'user', tag, summary: 'The connectors connections can be made for', response: z.object({ items: z.array(connectorSchema) }) }, async () => {
-    await catalog.refresh();
-    return { items: catalog.registry.list().map(connectorView) };
-  });
-
-  api.add({ method: 'POST', url: '/api/v1/connectors/import', access: 'user', tag, summary: 'Import a connector from an OpenAPI 2 or 3 document (JSON or YAML)', body: importConnectorBody, status: 201, response: connectorSchema }, async ({ caller, body }) => {
-    const imported = await catalog.import(body.document, { ...(body.name ? { name: body.name } : {}), importedBy: caller.user.id });
-    await context.audit(caller, 'connector.import', `connector:${imported.connector.id}`, { name: imported.connector.name, operations: imported.connector.operations.length });
-    return connectorView(imported.connector);
-  });
+  registerConnectorRoutes(api, context, catalog);
 
   api.add({ method: 'GET', url: '/api/v1/connections', access: 'user', tag, summary: 'Your connections and those shared with you, with status and the runs they broke', response: z.object({ items: z.array(connectionSchema) }) }, async ({ caller }) => {
     return { items: await views.list(caller, await guard.visible(caller)) };
@@ -143,31 +105,6 @@ export function registerConnectionRoutes(api: ApiRouter, context: ServerContext,
   );
 
   api.add(
-    { method: 'POST', url: '/api/v1/connections/:id/oauth/start', access: 'user', tag, summary: 'Start an OAuth2 sign-in: where to send the browser', params: connectionParams, body: oauthStartBody, response: z.object({ authorizeUrl: z.string() }) },
-    async ({ caller, params, body }) => {
-      const connection = await guard.requireEditable(caller, params.id);
-      const started = await translate(() =>
-        manager.startConsent(connection.id, { userId: caller.user.id, redirectUri: `${config.publicUrl}/api/v1/oauth/callback`, ...(body.returnTo ? { returnTo: body.returnTo } : {}) }),
-      );
-      await context.audit(caller, 'connection.sign-in.start', `connection:${connection.id}`);
-      return { authorizeUrl: started.authorizeUrl };
-    },
-  );
-
-  api.add({ method: 'GET', url: '/api/v1/oauth/callback', access: 'public', tag, summary: 'Where the OAuth2 provider sends the browser back (the state is the credential)', query: oauthCallbackQuery }, async ({ query, reply }) => {
-    const result = await manager.completeConsent({
-      state: query.state,
-      ...(query.code ? { code: query.code } : {}),
-      ...(query.error ? { error: query.error } : {}),
-      ...(query.error_description ? { errorDescription: query.error_description } : {}),
-    });
-    const actor = result.ok ? await platform.users.findById(result.userId) : undefined;
-    await context.audit(actor ? { user: actor, via: 'session' } : null, result.ok ? 'connection.sign-in' : 'connection.sign-in-failed', `connection:${result.connectionId ?? 'unknown'}`, result.ok ? {} : { reason: result.message });
-    const returnTo = result.returnTo ?? '/settings/connections';
-    return reply.redirect(withOutcome(returnTo, result.ok ? { ok: true } : { ok: false, message: result.message }), 302);
-  });
-
-  api.add(
     { method: 'GET', url: '/api/v1/connections/:id/failed-runs', access: 'user', tag, summary: 'Runs that failed because of this connection and are not resubmitted yet', params: connectionParams, query: sinceQuery, response: z.object({ items: z.array(runSummarySchema) }) },
     async ({ caller, params, query }) => {
       const connection = await guard.requireUsable(caller, params.id);
@@ -197,4 +134,5 @@ export function registerConnectionRoutes(api: ApiRouter, context: ServerContext,
     await context.audit(caller, 'connection.unshare', `connection:${connection.id}`, { userId: params.userId });
     return views.one(caller, connection);
   });
+  registerOAuthRoutes(api, context, deps);
 }
