@@ -76,6 +76,7 @@ export { maskSecrets, maskText, MASK, SENSITIVE_NAMES, LOG_REDACT_PATHS, LOG_RED
 export { HttpClient, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_IDEMPOTENCY_HEADER, type HttpClientOptions, type HttpRequest, type HttpResponse } from './http/http-client.js';
 export { CompiledNetworkPolicy, type NetworkPolicy, type AddressDecision, type AddressRule } from './http/network-policy.js';
 export { HttpCallError, type HttpCallErrorKind } from './http/errors.js';
+export type { ClientCertificate } from './http/client-certificate.js';
 export { decodeResponseBody } from './http/response-body.js';
 export type { AddressLookup } from './http/resolve-address.js';
 

@@ -183,7 +183,7 @@ async function connect(manager: ConnectionManager, connector: ConnectorDefinitio
     const { authorizeUrl } = await manager.startConsent(connection.id, { userId: 'corpus', redirectUri: REDIRECT_URI });
     const redirect = await fetch(authorizeUrl, { redirect: 'manual' });
     const back = new URL(redirect.headers.get('location') ?? REDIRECT_URI);
-    const consent = await manager.completeConsent({ state: back.searchParams.get('state') ?? '', code: back.searchParams.get('code') ?? '' });
+    const consent = await manager.completeConsent({ state: back.searchParams.get('state') ?? '', code: back.searchParams.get('code') ?? '', userId: 'corpus' });
     if (!consent.ok) return { id: connection.id, problem: `sign-in failed: ${consent.message}` };
     if (wrong) return { id: connection.id };
     const verified = await manager.verify(connection.id);

@@ -130,7 +130,7 @@ const fixtures: SchemeFixture[] = [
       const signIn = async (manager: ConnectionManager, id: string): Promise<void> => {
         const { authorizeUrl } = await manager.startConsent(id, { userId: 'u1', redirectUri: REDIRECT_URI });
         const back = await world.provider.signIn(authorizeUrl, REDIRECT_URI);
-        expect((await manager.completeConsent(back)).ok).toBe(true);
+        expect((await manager.completeConsent({ ...back, userId: 'u1' })).ok).toBe(true);
       };
       return {
         connect: async (manager, name) => {

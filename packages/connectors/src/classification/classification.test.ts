@@ -116,6 +116,7 @@ describe('failures without an HTTP answer', () => {
     ['refused', 'ConnectionRefused', 'network', true],
     ['reset', 'ConnectionReset', 'network', true],
     ['tls', 'TlsHandshakeFailed', 'network', false],
+    ['client_certificate', 'InvalidClientCertificate', 'definition', false],
     ['blocked', 'BlockedByNetworkPolicy', 'network', false],
     ['too_large', 'ResponseTooLarge', 'definition', false],
     ['invalid_url', 'InvalidUrl', 'definition', false],

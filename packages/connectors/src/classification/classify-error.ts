@@ -33,6 +33,7 @@ const HTTP_CALL_CODES: Record<HttpCallErrorKind, string> = {
   refused: 'ConnectionRefused',
   reset: 'ConnectionReset',
   tls: 'TlsHandshakeFailed',
+  client_certificate: 'InvalidClientCertificate',
   timeout: 'RequestTimedOut',
   too_large: 'ResponseTooLarge',
   aborted: 'Cancelled',

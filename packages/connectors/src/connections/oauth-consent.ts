@@ -22,6 +22,12 @@ export interface StartConsentInput {
 
 export interface CompleteConsentInput {
   state: string;
+  /**
+   * The Brook user whose browser came back (null when nobody is signed in). It must be
+   * the user who started the sign-in: a consent link sent to someone else never puts
+   * their account's tokens into another user's connection.
+   */
+  userId: string | null;
   code?: string;
   /** The provider's error, when it refused (e.g. access_denied). */
   error?: string;
@@ -66,9 +72,18 @@ export async function startConsent(runtime: ConnectionRuntime, connectionId: str
   return { authorizeUrl, state };
 }
 
+const NOT_SIGNED_IN = 'You are not signed in to Brook, so the sign-in was not saved. Sign in to Brook as the person who started it, then start it again from the Connections page.';
+const ANOTHER_USER = 'This sign-in was started by another Brook user, so it was not saved. Sign in to Brook as the person who started it, then start it again from the Connections page.';
+
 export async function completeConsent(runtime: ConnectionRuntime, input: CompleteConsentInput): Promise<ConsentResult> {
   const pending = await runtime.store.takeOAuthState(input.state);
   if (!pending) return { ok: false, connectionId: null, returnTo: null, message: 'This sign-in is unknown or was already used. Start it again from the Connections page.' };
+  // The state is used up either way, and a stranger learns nothing about the connection.
+  if (input.userId === null) return { ok: false, connectionId: null, returnTo: null, message: NOT_SIGNED_IN };
+  if (input.userId !== pending.userId) {
+    runtime.log.warn({ connectionId: pending.connectionId }, 'an OAuth2 sign-in came back to another user than the one who started it; it was refused');
+    return { ok: false, connectionId: null, returnTo: null, message: ANOTHER_USER };
+  }
   const failed = (message: string): ConsentResult => ({ ok: false, connectionId: pending.connectionId, returnTo: pending.returnTo, message });
   if (pending.expiresAt < runtime.clock()) return failed('The sign-in took too long and expired. Start it again from the Connections page.');
   if (input.error) return failed(`The provider did not sign the connection in (${input.error}${input.errorDescription ? `: ${input.errorDescription}` : ''}).`);

@@ -58,7 +58,7 @@ async function signIn(id: string): Promise<void> {
   expect(url.searchParams.get('state')).toBe(state);
   const back = await provider.signIn(authorizeUrl, REDIRECT_URI);
   expect(back.state).toBe(state);
-  const result = await manager.completeConsent({ state: back.state, code: back.code });
+  const result = await manager.completeConsent({ state: back.state, code: back.code, userId: 'u1' });
   expect(result).toEqual({ ok: true, connectionId: id, userId: 'u1', returnTo: `/settings/connections?focus=${id}` });
 }
 
@@ -78,15 +78,35 @@ describe('OAuth2 authorization code with PKCE', () => {
 
   it('refuses a callback it did not start, or one used twice', async () => {
     const id = await signedInConnection('Once');
-    expect(await setup.manager.completeConsent({ state: 'made-up', code: 'x' })).toMatchObject({ ok: false, connectionId: null, message: expect.stringContaining('unknown or was already used') });
+    expect(await setup.manager.completeConsent({ state: 'made-up', code: 'x', userId: 'u1' })).toMatchObject({ ok: false, connectionId: null, message: expect.stringContaining('unknown or was already used') });
     const { state } = await setup.manager.startConsent(id, { userId: 'u1', redirectUri: REDIRECT_URI });
-    expect(await setup.manager.completeConsent({ state, error: 'access_denied', errorDescription: 'The user said no' })).toMatchObject({
+    expect(await setup.manager.completeConsent({ state, error: 'access_denied', errorDescription: 'The user said no', userId: 'u1' })).toMatchObject({
       ok: false,
       connectionId: id,
       message: 'The provider did not sign the connection in (access_denied: The user said no).',
     });
-    expect(await setup.manager.completeConsent({ state, code: 'again' })).toMatchObject({ ok: false, connectionId: null });
+    expect(await setup.manager.completeConsent({ state, code: 'again', userId: 'u1' })).toMatchObject({ ok: false, connectionId: null });
     expect((await setup.manager.get(id))?.status).toBe('connected');
+  });
+
+  it('saves a consent only for the user who started it', async () => {
+    const id = await signedInConnection('Bound');
+    const tokensBefore = (await setup.credentials(id)).tokens?.accessToken;
+    for (const [userId, message] of [
+      ['mallory', 'This sign-in was started by another Brook user, so it was not saved.'],
+      [null, 'You are not signed in to Brook, so the sign-in was not saved.'],
+    ] as const) {
+      const { authorizeUrl } = await setup.manager.startConsent(id, { userId: 'u1', redirectUri: REDIRECT_URI });
+      const back = await provider.signIn(authorizeUrl, REDIRECT_URI, 'bob');
+      const result = await setup.manager.completeConsent({ ...back, userId });
+      // Nothing about the connection goes back to the stranger, and the state is used up.
+      expect(result).toEqual({ ok: false, connectionId: null, returnTo: null, message: expect.stringContaining(message) });
+      expect((await setup.manager.completeConsent({ ...back, userId: 'u1' })).ok).toBe(false);
+    }
+    expect((await setup.credentials(id)).tokens?.accessToken).toBe(tokensBefore);
+    const result = await setup.manager.invoke(id, { method: 'GET', path: '/tasks' });
+    if (result.outcome === 'succeeded') expect(result.outputs.body).toMatchObject({ subject: 'alice' });
+    else expect.fail(`the call failed: ${JSON.stringify(result)}`);
   });
 
   it('refreshes before the token expires, and keeps each rotated refresh token', async () => {

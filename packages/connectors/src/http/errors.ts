@@ -6,6 +6,7 @@ export type HttpCallErrorKind =
   | 'refused' // nothing listens there
   | 'reset' // the connection dropped
   | 'tls' // certificate or handshake failure
+  | 'client_certificate' // the call's own client certificate (PFX or PEM) does not open
   | 'timeout' // no complete answer within the time limit
   | 'too_large' // the answer is bigger than the size limit
   | 'aborted'; // cancelled by the caller

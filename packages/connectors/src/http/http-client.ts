@@ -1,15 +1,19 @@
 // The HTTP client every outgoing call goes through (connector operations, token
 // endpoints, verify calls). It enforces the network policy when it connects, a time
 // limit, a size limit on answers, and passes the idempotency key on.
-import { isIP } from 'node:net';
-import { Agent, buildConnector } from 'undici';
+import { rootCertificates } from 'node:tls';
+import type { Agent } from 'undici';
+import { clientCertificateContext, clientCertificateKey, type ClientCertificate } from './client-certificate.js';
 import { HttpCallError, toHttpCallError } from './errors.js';
+import { guardedAgent } from './guarded-agent.js';
 import { CompiledNetworkPolicy, type NetworkPolicy } from './network-policy.js';
-import { resolveAllowedAddress, systemLookup, type AddressLookup } from './resolve-address.js';
+import { systemLookup, type AddressLookup } from './resolve-address.js';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
 export const DEFAULT_IDEMPOTENCY_HEADER = 'Idempotency-Key';
+/** Distinct client certificates whose connections are kept open at once. */
+const CERTIFICATE_AGENTS = 16;
 
 export interface HttpClientOptions {
   network?: NetworkPolicy;
@@ -20,6 +24,8 @@ export interface HttpClientOptions {
   userAgent?: string;
   /** Name resolution; tests and unusual setups replace it. */
   lookup?: AddressLookup;
+  /** Extra CA certificates (PEM) trusted besides the public roots, e.g. an internal CA. */
+  trustedCertificates?: readonly string[];
 }
 
 export interface HttpRequest {
@@ -32,6 +38,8 @@ export interface HttpRequest {
   timeoutMs?: number;
   maxResponseBytes?: number;
   signal?: AbortSignal;
+  /** Presented to the service when it asks for one (mutual TLS). */
+  clientCertificate?: ClientCertificate;
 }
 
 export interface HttpResponse {
@@ -44,6 +52,10 @@ export interface HttpResponse {
 export class HttpClient {
   readonly policy: CompiledNetworkPolicy;
   private readonly agent: Agent;
+  /** One agent per client certificate, most recently used last. */
+  private readonly certificateAgents = new Map<string, Agent>();
+  private readonly lookup: AddressLookup;
+  private readonly trustedCertificates: readonly string[];
   private readonly timeoutMs: number;
   private readonly maxResponseBytes: number;
   private readonly idempotencyHeader: string;
@@ -55,22 +67,28 @@ export class HttpClient {
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.idempotencyHeader = options.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER;
     this.userAgent = options.userAgent ?? 'Brook';
-    const lookup = options.lookup ?? systemLookup;
-    const connectTimeout = Math.min(this.timeoutMs, 30_000);
-    const base = buildConnector({ timeout: connectTimeout });
-    const policy = this.policy;
-    this.agent = new Agent({
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-      // The policy is checked here, on the address the socket connects to.
-      connect: (connectOptions, callback) => {
-        const hostname = connectOptions.hostname.replace(/^\[|\]$/g, '');
-        resolveAllowedAddress(hostname, policy, lookup).then(
-          (address) => base({ ...connectOptions, hostname: address, servername: connectOptions.servername ?? (isIP(hostname) ? undefined : hostname) }, callback),
-          (error: Error) => callback(error, null),
-        );
-      },
-    });
+    this.lookup = options.lookup ?? systemLookup;
+    this.trustedCertificates = options.trustedCertificates ?? [];
+    this.agent = guardedAgent({ policy: this.policy, lookup: this.lookup, timeoutMs: this.timeoutMs, ...(this.trustedCertificates.length > 0 ? { tls: { ca: [...rootCertificates, ...this.trustedCertificates] } } : {}) });
+  }
+
+  /** The agent that presents `certificate` (same network policy, its own TLS context). */
+  private agentFor(certificate: ClientCertificate | undefined, host: string): Agent {
+    if (!certificate) return this.agent;
+    const key = clientCertificateKey(certificate);
+    let agent = this.certificateAgents.get(key);
+    if (agent) this.certificateAgents.delete(key);
+    else {
+      const secureContext = clientCertificateContext(certificate, this.trustedCertificates, host);
+      agent = guardedAgent({ policy: this.policy, lookup: this.lookup, timeoutMs: this.timeoutMs, tls: { secureContext } });
+      if (this.certificateAgents.size >= CERTIFICATE_AGENTS) {
+        const [oldestKey, oldest] = this.certificateAgents.entries().next().value as [string, Agent];
+        this.certificateAgents.delete(oldestKey);
+        void oldest.close().catch(() => undefined);
+      }
+    }
+    this.certificateAgents.set(key, agent);
+    return agent;
   }
 
   async request(request: HttpRequest): Promise<HttpResponse> {
@@ -83,7 +101,7 @@ export class HttpClient {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     try {
-      const response = await this.agent.request({
+      const response = await this.agentFor(request.clientCertificate, host).request({
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method: request.method.toUpperCase(),
@@ -113,12 +131,20 @@ export class HttpClient {
       if (timeout.aborted && !(error instanceof HttpCallError)) {
         throw new HttpCallError('timeout', `${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`, { host });
       }
-      throw toHttpCallError(error, host, timeoutMs);
+      const failure = toHttpCallError(error, host, timeoutMs);
+      // A service that refuses the certificate ends the handshake, or (TLS 1.3) closes the connection just after it.
+      if (request.clientCertificate && (failure.kind === 'tls' || failure.kind === 'reset')) {
+        const why = failure.kind === 'tls' ? "the service's certificate is not trusted, or it refused the client certificate" : 'a service that requires client certificates closes the connection when it refused the one presented';
+        throw new HttpCallError(failure.kind, `${failure.message.replace(/\.$/, '')}: ${why}.`, failure.detail);
+      }
+      throw failure;
     }
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    const agents = [this.agent, ...this.certificateAgents.values()];
+    this.certificateAgents.clear();
+    await Promise.all(agents.map((agent) => agent.close()));
   }
 }
 

@@ -23,13 +23,16 @@ import type { ResubmitOutcome, RunEngineControl } from '../runs/control.js';
 export function guardedEngineHttp(client: GuardedHttpClient): EngineHttpClient {
   return {
     async send(request) {
-      if (request.clientCertificate) {
-        throw Object.assign(new Error('Client certificate authentication is not available on this server.'), {
-          classified: classifyError(new HttpCallError('invalid_url', 'Client certificate authentication is not available on this server; use another authentication type.')),
-        });
-      }
       try {
-        const response = await client.request({ method: request.method, url: request.url, headers: request.headers, body: request.body, timeoutMs: request.timeoutMs, signal: request.signal });
+        const response = await client.request({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: request.body,
+          timeoutMs: request.timeoutMs,
+          signal: request.signal,
+          ...(request.clientCertificate ? { clientCertificate: request.clientCertificate } : {}),
+        });
         return { status: response.status, headers: response.headers, body: response.body };
       } catch (error) {
         // Cancellation is the engine's to judge; everything else arrives classified.

@@ -34,15 +34,16 @@ export function registerOAuthRoutes(api: ApiRouter, context: ServerContext, deps
     },
   );
 
-  api.add({ method: 'GET', url: '/api/v1/oauth/callback', access: 'public', tag, summary: 'Where the OAuth2 provider sends the browser back (the state is the credential)', query: oauthCallbackQuery }, async ({ query, reply }) => {
+  api.add({ method: 'GET', url: '/api/v1/oauth/callback', access: 'public', tag, summary: 'Where the OAuth2 provider sends the browser back: the one-time state, and the session of the user who started the sign-in', query: oauthCallbackQuery }, async ({ caller, query, reply }) => {
     const result = await manager.completeConsent({
       state: query.state,
+      userId: caller?.user.id ?? null,
       ...(query.code ? { code: query.code } : {}),
       ...(query.error ? { error: query.error } : {}),
       ...(query.error_description ? { errorDescription: query.error_description } : {}),
     });
     const actor = result.ok ? await platform.users.findById(result.userId) : undefined;
-    await context.audit(actor ? { user: actor, via: 'session' } : null, result.ok ? 'connection.sign-in' : 'connection.sign-in-failed', `connection:${result.connectionId ?? 'unknown'}`, result.ok ? {} : { reason: result.message });
+    await context.audit(actor ? { user: actor, via: 'session' } : caller, result.ok ? 'connection.sign-in' : 'connection.sign-in-failed', `connection:${result.connectionId ?? 'unknown'}`, result.ok ? {} : { reason: result.message });
     const returnTo = result.returnTo ?? '/settings/connections';
     return reply.redirect(withOutcome(returnTo, result.ok ? { ok: true } : { ok: false, message: result.message }), 302);
   });
