@@ -12,7 +12,10 @@ import { ConnectionGuard } from '../connections/access.js';
 import { registerConnectionRoutes } from '../connections/routes.js';
 import { FlowService } from '../flows/service.js';
 import { registerFlowRoutes } from '../flows/routes.js';
-import { ResponseListener } from '../events/postgres-bridge.js';
+import { parseResponseNotice, RESPONSE_CHANNEL } from '../events/postgres-bridge.js';
+import { NoticeListener } from '../events/notice-listener.js';
+import { RemoteRuns } from '../events/remote-runs.js';
+import { RUN_CHANGES_CHANNEL } from '../events/run-change-notices.js';
 import { registerCallbackRoutes } from '../hooks/callback-routes.js';
 import { ResponseWaiter } from '../hooks/response-waiter.js';
 import { registerHookRoutes } from '../hooks/routes.js';
@@ -96,9 +99,25 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   const hookTargets = new HookTargets(context.flows, context.platform, context.now);
   const waiter = new ResponseWaiter(context.runStore);
   context.events.subscribe(waiter.onEvent);
+  const remote = new RemoteRuns(platform.instanceId, {
+    runs: async (runIds) => (await context.runQueries.listRuns({ runIds, limit: 500 })).items,
+    action: (runId, key) => context.runStore.getAction(runId, key),
+  }, context.logger);
   if (context.database.dialect === 'postgres') {
-    const listener = new ResponseListener(context.database.url, (notice) => waiter.nudge(notice.runId, notice.response), context.logger);
-    platform.services.push({ name: 'response listener', start: () => listener.start(), stop: () => listener.stop() });
+    // What workers in other processes do reaches this one as notices (events/run-change-notices.ts).
+    const listener = new NoticeListener(
+      context.database.url,
+      {
+        [RESPONSE_CHANNEL]: (payload) => {
+          const notice = parseResponseNotice(payload);
+          waiter.nudge(notice.runId, notice.response);
+        },
+        [RUN_CHANGES_CHANNEL]: remote.receive,
+      },
+      context.logger,
+      remote.resync,
+    );
+    platform.services.push({ name: 'notice listener', start: () => listener.start(), stop: () => listener.stop() });
   }
   const { control, jobs } = platform;
   const streams = new OpenStreams();
@@ -113,7 +132,7 @@ export async function createServer(config: BrookConfig, options: ServerOptions =
   registerOperationRoutes(api, context, metrics);
   registerAccountRoutes(api, context);
   registerFlowRoutes(api, context, flowService);
-  registerRunRoutes(api, context, { control, jobs, streams, requireConnection: (caller, id) => connectionGuard.requireUsable(caller, id) });
+  registerRunRoutes(api, context, { control, jobs, streams, remote, requireConnection: (caller, id) => connectionGuard.requireUsable(caller, id) });
   registerHookRoutes(api, context, { targets: hookTargets, waiter, startRun: (run) => context.runStore.createRun(run) });
   registerCallbackRoutes(api, { engine: platform.engine, key: platform.callbackKey });
   registerConnectionRoutes(api, context, { manager: platform.connections, catalog: platform.catalog, guard: connectionGuard });

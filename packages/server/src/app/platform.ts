@@ -3,6 +3,7 @@
 // `brook worker` runs it alone.
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConnectionManager, HttpClient as GuardedHttpClient, loadKeyring, SecretKeyError, type Keyring } from '@brook/connectors';
@@ -15,6 +16,7 @@ import { FlowConnectionInvoker } from '../connections/invoker.js';
 import { DatabaseConnectionStateStore } from '../connections/state-store.js';
 import { EventHub } from '../events/hub.js';
 import { publishResponses } from '../events/postgres-bridge.js';
+import { RunChangePublisher } from '../events/run-change-notices.js';
 import { FlowGuard } from '../flows/access.js';
 import { DailyDuties } from '../notifications/daily-duties.js';
 import { FailureWatch } from '../notifications/failure-watch.js';
@@ -42,6 +44,8 @@ export interface PlatformOptions {
 }
 
 export interface Platform {
+  /** Names this process in the notices it sends other processes (PostgreSQL). */
+  instanceId: string;
   context: ServerContext;
   engine: Engine;
   /** Every outgoing call of flows and connections goes through it (the network policy). */
@@ -119,8 +123,11 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
   const notifier = new Notifier({ platform, outboxes, logger, now, publicUrl: () => context.config.publicUrl });
   context.notifier = notifier;
 
-  // Other processes may hold the HTTP request a Response answers (see events/postgres-bridge.ts).
+  // Other processes may hold the HTTP request a Response answers (see events/postgres-bridge.ts),
+  // or stream the runs this one executes (events/run-change-notices.ts).
+  const instanceId = randomUUID();
   if (database.dialect === 'postgres') publishResponses(events, database, logger);
+  const runChanges = database.dialect === 'postgres' ? new RunChangePublisher(events, database, instanceId, logger) : undefined;
   const failureWatch = new FailureWatch({ platform, flows, notifier, logger, now });
   events.subscribe((event) => {
     if (event.type === 'run') failureWatch.observe(event.run);
@@ -155,6 +162,7 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
   if (config.workers > 0) services.push(workerService(engine, config.workers, config.workerConcurrency));
   let started = false;
   return {
+    instanceId,
     context,
     engine,
     http,
@@ -174,6 +182,7 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
     },
     async close() {
       if (started) for (const service of [...services].reverse()) await service.stop();
+      await runChanges?.close();
       await failureWatch.idle();
       await notifier.idle();
       for (const outbox of outboxes) outbox.close?.();

@@ -54,7 +54,6 @@ describe('two processes on PostgreSQL', () => {
     const controller = new AbortController();
     const response = await fetch(`${second.url}/api/v1/events`, { headers: { cookie: alice.cookie! }, signal: controller.signal });
     const reader = response.body!.getReader();
-    await new Promise((resolve) => setTimeout(resolve, 2500));
     const runIds: string[] = [];
     for (let i = 0; i < 4; i += 1) runIds.push((await alice.post(`/api/v1/flows/${flow.id}/run`, { body: { i } })).body.runId);
     let text = '';

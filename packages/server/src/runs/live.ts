@@ -1,14 +1,14 @@
 // Live run updates over Server-Sent Events. Events come from the engine's event sink in
-// this process; a slow poll of the run covers runs executed by workers in other processes.
+// this process and, on PostgreSQL, from the notices of workers in other processes.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EngineEvent } from '@brook/engine';
 import type { RunRecord } from '@brook/store';
 import type { ServerContext } from '../app/context.js';
 import type { Caller } from '../accounts/caller.js';
 import type { RunViews } from './views.js';
+import type { RemoteRunEvent, RemoteRuns } from '../events/remote-runs.js';
 
 const HEARTBEAT_MS = 15_000;
-const POLL_MS = 2_000;
 const FINAL = new Set(['Succeeded', 'Failed', 'Cancelled', 'TimedOut', 'Skipped']);
 
 /** The streams open in this process, so a shutdown can end them (they would hold it up forever). */
@@ -75,40 +75,44 @@ export class SseStream {
 }
 
 /** Streams one run: `run` (RunSummary), `action` (ActionRecord) and a final `end`. */
-export async function streamRun(context: ServerContext, views: RunViews, run: RunRecord, stream: SseStream): Promise<void> {
-  let lastStatus = run.status;
+export async function streamRun(context: ServerContext, views: RunViews, remote: RemoteRuns, runId: string, stream: SseStream): Promise<void> {
+  // Sends one after another, so an action's change never overtakes the run's end.
+  let sending: Promise<void> = Promise.resolve();
+  const send = (work: () => Promise<void> | void): void => {
+    sending = sending.then(() => (stream.isClosed ? undefined : work())).catch(() => stream.close());
+  };
   const sendRun = async (record: RunRecord): Promise<void> => {
     const [summary] = await views.summaries([record]);
+    if (stream.isClosed) return;
     stream.send('run', summary);
-    lastStatus = record.status;
     if (FINAL.has(record.status)) {
       stream.send('end', { status: record.status });
       stream.close();
     }
   };
-  const onEvent = (event: EngineEvent): void => {
-    if (stream.isClosed) return;
-    if (event.type === 'run' && event.run.id === run.id) void sendRun(event.run).catch(() => stream.close());
-    if (event.type === 'action' && event.runId === run.id) stream.send('action', views.action(event.action));
+  const reread = async (): Promise<void> => {
+    const current = await context.runStore.getRun(runId);
+    if (current) await sendRun(current);
+    else stream.close();
   };
+  const onEvent = (event: EngineEvent | RemoteRunEvent): void => {
+    if (stream.isClosed) return;
+    if (event.type === 'run' && event.run.id === runId) send(() => sendRun(event.run));
+    else if (event.type === 'action' && event.runId === runId) send(() => stream.send('action', views.action(event.action)));
+    else if (event.type === 'resync') send(reread);
+  };
+  // Watch first, then read: a change made in between is sent rather than missed.
   stream.onClose(context.events.subscribe(onEvent));
-  const poll = setInterval(() => {
-    void context.runStore.getRun(run.id).then((current) => {
-      if (current && current.status !== lastStatus && !stream.isClosed) return sendRun(current);
-      return undefined;
-    }, () => undefined);
-  }, POLL_MS);
-  poll.unref();
-  stream.onClose(() => clearInterval(poll));
-  await sendRun(run);
+  stream.onClose(remote.watchRun(runId, onEvent));
+  send(reread);
+  await sending;
 }
 
 /**
- * Streams every run change the caller may see, as `run` events. On PostgreSQL, where
- * workers in other processes run flows, the newest runs are also compared every
- * POLL_MS so their changes show too.
+ * Streams every run change the caller may see, as `run` events: those of this process's
+ * workers, and on PostgreSQL those that workers in other processes announce.
  */
-export function streamAllRuns(context: ServerContext, views: RunViews, caller: Caller, stream: SseStream): void {
+export function streamAllRuns(context: ServerContext, views: RunViews, remote: RemoteRuns, caller: Caller, stream: SseStream): void {
   const visible = new Map<string, { ok: boolean; at: number }>();
   const canSee = async (flowId: string): Promise<boolean> => {
     const cached = visible.get(flowId);
@@ -117,32 +121,18 @@ export function streamAllRuns(context: ServerContext, views: RunViews, caller: C
     visible.set(flowId, { ok, at: context.now() });
     return ok;
   };
-  const onEvent = (event: EngineEvent): void => {
+  let sending: Promise<void> = Promise.resolve();
+  const onEvent = (event: EngineEvent | RemoteRunEvent): void => {
     if (event.type !== 'run' || stream.isClosed) return;
-    void (async () => {
-      if (!(await canSee(event.run.flowId))) return;
-      const [summary] = await views.summaries([event.run]);
-      stream.send('run', summary);
-    })().catch(() => undefined);
+    const { run } = event;
+    sending = sending
+      .then(async () => {
+        if (stream.isClosed || !(await canSee(run.flowId))) return;
+        const [summary] = await views.summaries([run]);
+        stream.send('run', summary);
+      })
+      .catch(() => undefined);
   };
   stream.onClose(context.events.subscribe(onEvent));
-  if (context.database.dialect !== 'postgres') return;
-  const seen = new Map<string, string>();
-  let first = true;
-  const poll = setInterval(() => {
-    void (async () => {
-      const flowIds = await context.flowGuard.visibleFlowIds(caller);
-      const page = await context.runQueries.listRuns({ ...(flowIds !== undefined ? { flowIds } : {}), limit: 100 });
-      const changed = page.items.filter((run) => seen.get(run.id) !== run.status);
-      for (const run of page.items) seen.set(run.id, run.status);
-      if (seen.size > 5000) for (const id of [...seen.keys()].slice(0, seen.size - 1000)) seen.delete(id);
-      if (first) {
-        first = false;
-        return;
-      }
-      if (changed.length > 0 && !stream.isClosed) for (const summary of await views.summaries(changed)) stream.send('run', summary);
-    })().catch(() => undefined);
-  }, POLL_MS);
-  poll.unref();
-  stream.onClose(() => clearInterval(poll));
+  stream.onClose(remote.watchAll(onEvent));
 }

@@ -7,6 +7,7 @@ import { isAdmin, type Caller } from '../accounts/caller.js';
 import { conflict, notFound } from '../http/errors.js';
 import type { ApiRouter } from '../http/router.js';
 import type { JobRunner } from '../jobs/runner.js';
+import type { RemoteRuns } from '../events/remote-runs.js';
 import type { RunControl } from './control.js';
 import { SseStream, streamAllRuns, streamRun, type OpenStreams } from './live.js';
 import { bulkCancelBody, bulkResubmitBody, jobSchema, listRunsQuery, resubmitBody, runParams, runSchema, runSummarySchema } from './schemas.js';
@@ -17,6 +18,8 @@ export interface RunRouteDeps {
   jobs: JobRunner;
   /** Live streams, ended at shutdown. */
   streams: OpenStreams;
+  /** Run changes made by workers in other processes. */
+  remote: RemoteRuns;
   /** Connections the caller may use (owner, shared, admin); 404 otherwise. */
   requireConnection(caller: Caller, connectionId: string): Promise<unknown>;
 }
@@ -82,12 +85,12 @@ export function registerRunRoutes(api: ApiRouter, context: ServerContext, deps: 
 
   api.add({ method: 'GET', url: '/api/v1/runs/:id/events', access: 'user', tag, summary: 'Live updates of one run (Server-Sent Events: run, action, end)', params: runParams }, async ({ caller, params, request, reply }) => {
     const run = await requireRun(caller, params.id);
-    await streamRun(context, views, run, new SseStream(request, reply, deps.streams));
+    await streamRun(context, views, deps.remote, run.id, new SseStream(request, reply, deps.streams));
     return reply;
   });
 
   api.add({ method: 'GET', url: '/api/v1/events', access: 'user', tag, summary: 'Live run changes of everything you can see (Server-Sent Events: run)' }, async ({ caller, request, reply }) => {
-    streamAllRuns(context, views, caller, new SseStream(request, reply, deps.streams));
+    streamAllRuns(context, views, deps.remote, caller, new SseStream(request, reply, deps.streams));
     return reply;
   });
 

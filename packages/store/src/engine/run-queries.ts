@@ -9,6 +9,8 @@ export interface RunListFilter {
   flowId?: string;
   /** Only runs of these flows (what the caller may see). */
   flowIds?: string[];
+  /** Only these runs (live updates load the runs another process changed). */
+  runIds?: string[];
   status?: RunStatus;
   /** created_at range, epoch ms, inclusive from / exclusive to. */
   from?: number;
@@ -53,6 +55,10 @@ export class RunQueries {
     if (filter.flowIds !== undefined) {
       if (filter.flowIds.length === 0) return { items: [], nextCursor: null };
       query = query.where('flow_id', 'in', filter.flowIds);
+    }
+    if (filter.runIds !== undefined) {
+      if (filter.runIds.length === 0) return { items: [], nextCursor: null };
+      query = query.where('id', 'in', filter.runIds);
     }
     if (filter.status !== undefined) query = query.where('status', '=', filter.status);
     if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from);

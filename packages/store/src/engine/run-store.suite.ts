@@ -213,6 +213,8 @@ export function describeRunStore(dialect: string, open: () => Promise<BrookDatab
       expect(second.nextCursor).toBeNull();
       expect((await queries.resubmittedAs([ids[0]!, ids[1]!])).get(ids[0]!)).toEqual([resubmit.id]);
       expect((await queries.listRuns({ flowIds: [] })).items).toEqual([]);
+      expect((await queries.listRuns({ runIds: [ids[3]!, ids[1]!, 'run_missing'] })).items.map((r) => r.id)).toEqual([ids[3], ids[1]]);
+      expect((await queries.listRuns({ runIds: [] })).items).toEqual([]);
       const days = await queries.countByDay(0, flow.id);
       expect(days.reduce((sum, d) => sum + d.count, 0)).toBe(6);
     });
