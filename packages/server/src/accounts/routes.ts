@@ -3,7 +3,7 @@
 import type { ServerContext } from '../app/context.js';
 import { ApiError, conflict, notFound } from '../http/errors.js';
 import type { ApiRouter } from '../http/router.js';
-import { RateLimiter } from '../http/rate-limiter.js';
+import { SharedRateLimiter } from '../http/rate-limiter.js';
 import { userView } from './caller.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import {
@@ -32,7 +32,7 @@ function isUniqueViolation(error: unknown): boolean {
 export function registerAccountRoutes(api: ApiRouter, context: ServerContext): void {
   const { platform, config, now } = context;
   const settings: SessionSettings = { sessionMs: config.sessionDays * 86_400_000, secureCookie: config.publicUrl.startsWith('https:') };
-  const loginLimiter = new RateLimiter(config.rateLimits.loginPerMinute, now);
+  const loginLimiter = new SharedRateLimiter(platform.rateLimits, config.rateLimits.loginPerMinute, now);
 
   api.add({ method: 'GET', url: '/api/v1/auth/state', access: 'public', tag: 'accounts', summary: 'Whether setup is needed, and who is signed in', response: authStateSchema }, async ({ caller }) => {
     const needsSetup = (await platform.users.count()) === 0;
@@ -42,7 +42,7 @@ export function registerAccountRoutes(api: ApiRouter, context: ServerContext): v
   api.add(
     { method: 'POST', url: '/api/v1/auth/setup', access: 'public', tag: 'accounts', summary: 'Create the first administrator (only while there are no users)', body: setupBody, response: signedInSchema },
     async ({ body, reply, request }) => {
-      loginLimiter.enforce(`setup:${request.ip}`, 'setup attempts');
+      await loginLimiter.enforce(`setup:${request.ip}`, 'setup attempts');
       const user = await platform.users.createFirst({ email: body.email, name: body.name, role: 'admin', passwordHash: await hashPassword(body.password) }, now());
       if (!user) throw conflict('Brook is already set up; sign in instead.', 'SetupDone');
       await context.audit({ user, via: 'session' }, 'auth.setup', `user:${user.id}`, { email: user.email });
@@ -54,7 +54,7 @@ export function registerAccountRoutes(api: ApiRouter, context: ServerContext): v
   api.add(
     { method: 'POST', url: '/api/v1/auth/login', access: 'public', tag: 'accounts', summary: 'Sign in with e-mail and password', body: loginBody, response: signedInSchema },
     async ({ body, reply, request }) => {
-      loginLimiter.enforce(`login:${request.ip}`, 'sign-in attempts');
+      await loginLimiter.enforce(`login:${request.ip}`, 'sign-in attempts');
       const user = await platform.users.findByEmail(body.email);
       const ok = await verifyPassword(body.password, user?.passwordHash ?? (await decoyHash()));
       if (!user || !ok) {

@@ -1,6 +1,13 @@
-// Per-key request budgets (sign-in per address, webhooks per flow): a token bucket that
-// holds `perMinute` tokens and refills at that rate. In memory, per process.
+// Per-key request budgets. Webhooks per flow: a token bucket that holds `perMinute`
+// tokens and refills at that rate, in memory, per process (the hot path stays off the
+// database). Sign-in per client address: counted in the database, shared by every process.
+import type { RateLimitRepository } from '@brook/store';
 import { ApiError } from './errors.js';
+
+function rateLimited(what: string, retryAfterMs: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new ApiError(429, 'RateLimited', `Too many ${what}; try again in ${seconds} s.`, undefined, { 'retry-after': String(seconds) });
+}
 
 interface Bucket {
   tokens: number;
@@ -35,9 +42,7 @@ export class RateLimiter {
   /** Throws 429 RateLimited with a retry-after header when `key` has no budget left. */
   enforce(key: string, what: string): void {
     const result = this.take(key);
-    if (result.ok) return;
-    const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
-    throw new ApiError(429, 'RateLimited', `Too many ${what}; try again in ${seconds} s.`, undefined, { 'retry-after': String(seconds) });
+    if (!result.ok) throw rateLimited(what, result.retryAfterMs);
   }
 
   /** Forgets buckets that are full again, so the map does not grow without bound. */
@@ -45,5 +50,27 @@ export class RateLimiter {
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
     for (const [key, bucket] of this.buckets) if (now - bucket.at >= 60_000) this.buckets.delete(key);
+  }
+}
+
+/** `perMinute` attempts per key and clock minute, counted in the database so every process of an installation shares them. */
+export class SharedRateLimiter {
+  private lastSweep = 0;
+
+  constructor(
+    private readonly store: RateLimitRepository,
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Throws 429 RateLimited with a retry-after header when `key` has no attempt left this minute. */
+  async enforce(key: string, what: string): Promise<void> {
+    const now = this.now();
+    if (now - this.lastSweep >= 60_000) {
+      this.lastSweep = now;
+      await this.store.sweep(now - 60_000);
+    }
+    const result = await this.store.take(key, this.perMinute, 60_000, now);
+    if (!result.ok) throw rateLimited(what, result.retryAfterMs);
   }
 }

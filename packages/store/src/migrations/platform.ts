@@ -201,6 +201,16 @@ async function importedConnectors(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/** Sign-in attempts per client address, counted in the database so every process shares the limit. */
+async function rateLimits(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('rate_limits')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('window_start', 'bigint', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .execute();
+}
+
 export const platformMigrations: NamedMigration[] = [
   { name: '0100_platform_accounts', up: accounts },
   { name: '0101_platform_flows', up: flows },
@@ -208,4 +218,5 @@ export const platformMigrations: NamedMigration[] = [
   { name: '0103_platform_operations', up: operations },
   { name: '0104_platform_connection_leases', up: connectionLeases },
   { name: '0105_platform_imported_connectors', up: importedConnectors },
+  { name: '0106_platform_rate_limits', up: rateLimits },
 ];

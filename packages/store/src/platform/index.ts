@@ -14,6 +14,7 @@ import { OAuthStateRepository } from './oauth-states.js';
 import { SessionRepository } from './sessions.js';
 import { UserRepository } from './users.js';
 import { PlatformValueRepository } from './values.js';
+import { RateLimitRepository } from './rate-limits.js';
 
 export interface PlatformStore {
   users: UserRepository;
@@ -29,6 +30,7 @@ export interface PlatformStore {
   oauthStates: OAuthStateRepository;
   values: PlatformValueRepository;
   importedConnectors: ImportedConnectorRepository;
+  rateLimits: RateLimitRepository;
 }
 
 export function createPlatformStore(database: BrookDatabase): PlatformStore {
@@ -47,6 +49,7 @@ export function createPlatformStore(database: BrookDatabase): PlatformStore {
     oauthStates: new OAuthStateRepository(db),
     values: new PlatformValueRepository(db),
     importedConnectors: new ImportedConnectorRepository(db),
+    rateLimits: new RateLimitRepository(db),
   };
 }
 
@@ -64,3 +67,4 @@ export type { JobRecord, JobItem, JobRepository } from './jobs.js';
 export type { OAuthStateRecord, OAuthStateRepository } from './oauth-states.js';
 export type { PlatformValueRepository } from './values.js';
 export type { ImportedConnectorRecord, ImportedConnectorRepository } from './imported-connectors.js';
+export type { RateLimitRepository, RateLimitTake } from './rate-limits.js';

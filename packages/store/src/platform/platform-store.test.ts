@@ -147,6 +147,17 @@ describe.each(targets)('platform store on $name', (target) => {
     expect(await store.importedConnectors.lastChange()).toBe(2000);
   });
 
+  it('counts attempts per key and window, atomically across concurrent takes', async () => {
+    const window = 60_000;
+    const now = 10 * window + 1_000;
+    const takes = await Promise.all(Array.from({ length: 8 }, () => store.rateLimits.take('login:10.0.0.1', 5, window, now)));
+    expect(takes.filter((take) => take.ok)).toHaveLength(5);
+    expect(takes.find((take) => !take.ok)).toEqual({ ok: false, retryAfterMs: window - 1_000 });
+    expect(await store.rateLimits.take('login:10.0.0.2', 5, window, now)).toEqual({ ok: true });
+    expect(await store.rateLimits.take('login:10.0.0.1', 5, window, now + window)).toEqual({ ok: true });
+    expect(await store.rateLimits.sweep(now + window - 1_000)).toBe(1);
+  });
+
   it('pages the audit log newest first', async () => {
     for (let i = 0; i < 5; i += 1) await store.audit.record({ actorId: 'u-audit', action: 'test', target: `t${i}` }, 10_000 + i);
     const first = await store.audit.list({ actorId: 'u-audit', limit: 3 });

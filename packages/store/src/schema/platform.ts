@@ -195,6 +195,13 @@ export interface PlatformValuesTable {
   updated_at: number;
 }
 
+/** Attempts per key (sign-in per client address) in the current fixed window, shared by every process. */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface PlatformTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -212,4 +219,5 @@ export interface PlatformTables {
   oauth_states: OAuthStatesTable;
   platform_values: PlatformValuesTable;
   imported_connectors: ImportedConnectorsTable;
+  rate_limits: RateLimitsTable;
 }
