@@ -65,6 +65,32 @@ describe('webhook triggers', () => {
     expect(((await wrongMethod.json()) as { error: { code: string } }).error.code).toBe('MethodNotAllowed');
   });
 
+  it('answers with the Response action, checks the body against the schema when asked, and refuses a flow that is off', async () => {
+    const definition = echoFlow();
+    Object.assign(definition.triggers!.manual!, { operationOptions: 'EnableSchemaValidation' });
+    Object.assign(definition.triggers!.manual!.inputs as object, { schema: { type: 'object', properties: { qty: { type: 'integer' } }, required: ['qty'] } });
+    Object.assign(definition.actions!.Response!.inputs as object, { statusCode: 201 });
+    const flow = (await alice.post('/api/v1/flows', { name: 'Checked', definition })).body;
+    const url = flow.triggers[0].callbackUrl as string;
+    const call = (body: string) => fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+
+    const answered = await call('{"qty":3}');
+    expect(answered.status).toBe(201);
+    expect(answered.headers.get('x-echo')).toBe('yes');
+    expect(await answered.json()).toEqual({ qty: 3 });
+
+    const refused = await call('{"qty":"three"}');
+    expect(refused.status).toBe(400);
+    const error = ((await refused.json()) as { error: { code: string; details: { path: string; message: string }[] } }).error;
+    expect(error.code).toBe('ValidationFailed');
+    expect(error.details).toEqual([{ path: '/qty', message: expect.stringContaining('integer') }]);
+    expect(await runCount(flow.id)).toBe(1);
+
+    await alice.post(`/api/v1/flows/${flow.id}/disable`);
+    expect((await call('{"qty":3}')).status).toBe(409);
+    expect(await runCount(flow.id)).toBe(1);
+  });
+
   it('answers 504 when the Response does not come in time, and the run goes on', async () => {
     const flow = (await alice.post('/api/v1/flows', { name: 'Slow', definition: slowFlow('PT1S') })).body;
     const answer = await fetch(flow.triggers[0].callbackUrl, { method: 'POST' });

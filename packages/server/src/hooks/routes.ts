@@ -27,6 +27,12 @@ export interface HookDeps {
   startRun: RunStore['createRun'];
 }
 
+/** A schema problem reads "/items/0/qty: must be integer": the detail names the field by its JSON path. */
+function schemaProblem(problem: string): { path: string; message: string } {
+  const located = /^(\/\S*): (.+)$/s.exec(problem);
+  return located ? { path: located[1]!, message: located[2]! } : { path: '/', message: problem };
+}
+
 function visibleHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[] | undefined> {
   const out: Record<string, string | string[] | undefined> = {};
   for (const [name, value] of Object.entries(headers)) if (!HIDDEN_HEADERS.has(name)) out[name] = value;
@@ -59,7 +65,7 @@ export function registerHookRoutes(api: ApiRouter, context: ServerContext, deps:
       { method: request.method, relativePath: params['*'] ?? '', query: queries, headers: visibleHeaders(request.headers), body: Buffer.isBuffer(request.body) ? request.body : null },
       match.relativePathParameters,
     );
-    if (!outputs.ok) throw new ApiError(400, 'ValidationFailed', outputs.message, outputs.problems.map((message) => ({ path: '/', message })));
+    if (!outputs.ok) throw new ApiError(400, 'ValidationFailed', outputs.message, outputs.problems.map(schemaProblem));
 
     const createdAt = context.now();
     const runId = sortableId('run', createdAt);
