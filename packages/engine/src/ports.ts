@@ -291,9 +291,13 @@ export interface ConnectionCallRequest {
   signal: AbortSignal;
 }
 
-export type ConnectionCallResult =
+export type ConnectionCallResult = (
   | { ok: true; connectionId: string; status: number; headers: Record<string, string>; body: unknown }
-  | { ok: false; connectionId?: string; status?: number; headers?: Record<string, string>; body?: unknown; error: ClassifiedError };
+  | { ok: false; connectionId?: string; status?: number; headers?: Record<string, string>; body?: unknown; error: ClassifiedError }
+) & {
+  /** Values the action's record must hide wherever they appear (the connection's secrets, sensitive fields of the call). */
+  maskValues?: readonly string[];
+};
 
 /** Performs authenticated calls through stored connections (fulfilled by @brook/connectors in the server). */
 export interface ConnectionInvoker {

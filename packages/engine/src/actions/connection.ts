@@ -56,13 +56,14 @@ export const connectionAction: ActionHandler = {
       timeoutMs: deps.httpTimeoutMs,
       signal: ctx.signal,
     });
+    const masked = result.maskValues?.length ? { masked: result.maskValues } : {};
     if (result.ok) {
       const outcome = succeeded(recorded, { statusCode: result.status, headers: result.headers, body: result.body }, statusCodeName(result.status));
-      return { ...outcome, connectionId: result.connectionId };
+      return { ...outcome, connectionId: result.connectionId, ...masked };
     }
     const outputs = result.status !== undefined ? { statusCode: result.status, headers: result.headers ?? {}, body: result.body ?? null } : null;
     const connectionId = result.connectionId ?? result.error.connectionId ?? null;
     const error = connectionId ? { ...result.error, connectionId } : result.error;
-    return { ...failed(error, recorded, outputs), connectionId };
+    return { ...failed(error, recorded, outputs), connectionId, ...masked };
   },
 };

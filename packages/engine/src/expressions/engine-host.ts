@@ -1,12 +1,14 @@
 // The expression host of a run: what trigger(), actions('x'), variables('v'), item(),
 // items('Loop'), iterationIndexes('Loop'), result('Scope') and workflow() see from one
 // action in one iteration.
-import { ExpressionError, type ExpressionHost } from '@brook/wdl';
+import { collectConnectionReferences, ExpressionError, type ExpressionHost } from '@brook/wdl';
 import type { ActionRecord } from '../ports.js';
 import type { Frame } from '../run/frame.js';
 import type { RunContext } from '../run/run-context.js';
 import { recordKey } from '../run/keys.js';
 import { evaluateTemplate } from './evaluate.js';
+
+const CONNECTIONS_PARAMETER = '$connections';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -26,6 +28,7 @@ export class EngineHost implements ExpressionHost {
   parameters(name: string): unknown {
     const parameters = this.run.plan.definition.parameters ?? {};
     const parameter = parameters[name] ?? Object.entries(parameters).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+    if (name.toLowerCase() === CONNECTIONS_PARAMETER) return this.connectionsParameter(parameter);
     if (!parameter) throw new ExpressionError('InvalidTemplate', `The workflow parameter '${name}' is not defined.`);
     const value = parameter.value !== undefined ? parameter.value : (parameter.defaultValue ?? null);
     // Logic Apps Standard parameter values may themselves be expressions (@appsetting('X')).
@@ -38,6 +41,25 @@ export class EngineHost implements ExpressionHost {
       return cache.get(name) ?? null;
     }
     return value;
+  }
+
+  /**
+   * `$connections`: the value the definition declares, plus an entry for every key its
+   * actions read that it does not declare (exports carry `{}`, the real value lived in
+   * Azure). Such a key stands for itself: `['orders']['connectionId']` is 'orders', the
+   * connection reference the flow maps to one of its owner's connections.
+   */
+  private connectionsParameter(parameter: { value?: unknown; defaultValue?: unknown } | undefined): unknown {
+    const cache = this.run.parameterValues;
+    if (!cache.has(CONNECTIONS_PARAMETER)) {
+      const declared = parameter ? (parameter.value !== undefined ? parameter.value : parameter.defaultValue) : undefined;
+      const value: Record<string, unknown> = declared && typeof declared === 'object' && !Array.isArray(declared) ? { ...(declared as Record<string, unknown>) } : {};
+      for (const use of collectConnectionReferences(this.run.plan.definition)) {
+        if (use.kind === 'connections-parameter' && !(use.name in value)) value[use.name] = { connectionId: use.name, connectionName: use.name, id: use.name };
+      }
+      cache.set(CONNECTIONS_PARAMETER, value);
+    }
+    return cache.get(CONNECTIONS_PARAMETER);
   }
 
   variables(name: string): unknown {

@@ -66,7 +66,8 @@ export async function runAction(run: RunContext, action: ActionPlan, frame: Fram
   const secure = secureSettings(action);
   const inputs = outcome.inputs === undefined ? null : outcome.inputs;
   const outputs = outcome.outputs === undefined ? null : outcome.outputs;
-  const secrets = run.secrets;
+  // A connection's secrets join the secure parameters, longest first so one inside another is hidden whole.
+  const secrets = outcome.masked?.length ? [...new Set([...run.secrets, ...outcome.masked])].sort((a, b) => b.length - a.length) : run.secrets;
   record.status = outcome.status;
   record.code = outcome.code;
   record.error = outcome.error ? maskSecrets(outcome.error, secrets) : null;
@@ -162,7 +163,7 @@ async function runHandler(run: RunContext, action: ActionPlan, handler: ActionHa
     // Saved state (a 202 being polled) belongs to the attempt that wrote it; a retry starts afresh.
     ctx.previousState = null;
     const error = outcome.error;
-    record.attempts.push({ startedAt: started, endedAt: run.deps.clock.now(), status: outcome.status, code: outcome.code, error: error ? maskSecrets(error, run.secrets) : null });
+    record.attempts.push({ startedAt: started, endedAt: run.deps.clock.now(), status: outcome.status, code: outcome.code, error: error ? maskSecrets(error, outcome.masked?.length ? [...run.secrets, ...outcome.masked].sort((a, b) => b.length - a.length) : run.secrets) : null });
     if (outcome.status !== 'Failed' || !error || run.aborted) return outcome;
     const decision = decideRetry(policy, record.attempts.length, error);
     if (decision.outcome === 'fail') return outcome;

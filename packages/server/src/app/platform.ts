@@ -102,7 +102,7 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
   const runStore = createRunStore(database);
   const events = new EventHub(logger);
 
-  const outboxes: (Outbox & { close?: () => void })[] = [];
+  const outboxes: (Outbox & { close?: () => void | Promise<void> })[] = [];
   if (config.smtpUrl) outboxes.push(createSmtpOutbox(config.smtpUrl, config.smtpFrom, logger));
   if (config.notifyWebhookUrl) outboxes.push(createWebhookOutbox(config.notifyWebhookUrl, logger));
   const context: ServerContext = {
@@ -132,7 +132,18 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
   events.subscribe((event) => {
     if (event.type === 'run') failureWatch.observe(event.run);
   });
-  const dailyDuties = new DailyDuties({ database, platform, flows, notifier, logger, now, digestHourUtc: config.digestHourUtc, autoDisableDays: config.autoDisableDays });
+  const dailyDuties = new DailyDuties({
+    database,
+    platform,
+    flows,
+    notifier,
+    logger,
+    now,
+    digestHourUtc: config.digestHourUtc,
+    autoDisableDays: config.autoDisableDays,
+    // A flow that is off fires no schedule.
+    onFlowTurnedOff: (flowId) => runStore.deleteScheduleTimers(flowId),
+  });
 
   const http = new GuardedHttpClient({ network: { allowPrivateNetworks: config.allowPrivateNetworks } });
   const catalog = new ConnectorCatalog(platform, logger, now);
@@ -185,7 +196,7 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
       await runChanges?.close();
       await failureWatch.idle();
       await notifier.idle();
-      for (const outbox of outboxes) outbox.close?.();
+      for (const outbox of outboxes) await outbox.close?.();
       await connections.close();
       await http.close();
       if ('close' in runStore && typeof runStore.close === 'function') await runStore.close();

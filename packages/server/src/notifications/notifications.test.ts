@@ -108,11 +108,15 @@ describe('notifications: portal, e-mail and webhook, once per cause', () => {
 
   it('turns off a flow that has failed on every run for 14 days, with a notice', async () => {
     const { context, platform } = server.server;
-    const flow = (await alice.post('/api/v1/flows', { name: 'Always failing', definition: failingFlow() })).body;
+    // Also on a schedule (hourly), which stops with it.
+    const definition = { ...failingFlow(), triggers: { Hourly: { type: 'Recurrence', recurrence: { frequency: 'Hour', interval: 1 } } } };
+    const flow = (await alice.post('/api/v1/flows', { name: 'Always failing', definition })).body;
+    const timersOf = async (flowId: string) => (await context.runStore.dueScheduleTimers(Date.now() + 2 * DAY, 500)).filter((timer) => timer.flowId === flowId);
+    expect(await timersOf(flow.id)).toHaveLength(1);
     const version = (await context.flows.getFlow(flow.id))!.currentVersion;
     const now = Date.now();
     for (const age of [15, 7, 1]) {
-      const run = await context.runStore.createRun({ flowId: flow.id, flowVersion: version, triggerName: 'manual', triggerOutputs: { headers: {}, body: null }, createdAt: now - age * DAY });
+      const run = await context.runStore.createRun({ flowId: flow.id, flowVersion: version, triggerName: 'Hourly', triggerOutputs: { headers: {}, body: null }, createdAt: now - age * DAY });
       await finishedRun(alice, run.id);
     }
     await context.platform.values.set(`flow-enabled-at:${flow.id}`, String(now - 20 * DAY));
@@ -124,6 +128,7 @@ describe('notifications: portal, e-mail and webhook, once per cause', () => {
     expect(turnedOff).toEqual([flow.id]);
     expect((await alice.get(`/api/v1/flows/${flow.id}`)).body.enabled).toBe(false);
     expect((await alice.get(`/api/v1/flows/${healthy.id}`)).body.enabled).toBe(true);
+    expect(await timersOf(flow.id)).toEqual([]);
     const notice = (await alice.get('/api/v1/notifications')).body.items.find((n: { kind: string }) => n.kind === 'flow-turned-off');
     expect(notice).toMatchObject({ title: "Flow 'Always failing' was turned off", link: `/flows/${flow.id}` });
     await eventually(async () => mailbox.mails.find((m) => m.subject === "[Brook] Flow 'Always failing' was turned off"));
