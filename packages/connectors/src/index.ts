@@ -70,7 +70,7 @@ export {
   type LoadedKeyring,
 } from './secrets/key-source.js';
 export { resealSecrets, type SecretRecord, type SecretRecords, type RotationReport, type RotationProgress, type ResealOptions } from './secrets/rotation.js';
-export { maskSecrets, maskText, MASK, SENSITIVE_NAMES, LOG_REDACT_PATHS, LOG_REDACTION, type MaskOptions } from './secrets/masking.js';
+export { maskSecrets, maskText, sensitiveValues, MASK, SENSITIVE_NAMES, LOG_REDACT_PATHS, LOG_REDACTION, type MaskOptions } from './secrets/masking.js';
 
 // HTTP
 export { HttpClient, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_IDEMPOTENCY_HEADER, type HttpClientOptions, type HttpRequest, type HttpResponse } from './http/http-client.js';

@@ -295,8 +295,8 @@ export type ConnectionCallResult = (
   | { ok: true; connectionId: string; status: number; headers: Record<string, string>; body: unknown }
   | { ok: false; connectionId?: string; status?: number; headers?: Record<string, string>; body?: unknown; error: ClassifiedError }
 ) & {
-  /** Values the action's record must hide wherever they appear (the connection's secrets, sensitive fields of the call). */
-  maskValues?: readonly string[];
+  /** Hides the connection's secrets and the call's sensitive values in a copy of the action's record (expressions see the real values). */
+  hide?: <T>(value: T) => T;
 };
 
 /** Performs authenticated calls through stored connections (fulfilled by @brook/connectors in the server). */

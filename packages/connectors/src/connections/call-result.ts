@@ -32,6 +32,8 @@ export type InvokeResult =
       outputs: ActionOutputs;
       /** Masked, for the run history. */
       recorded: Recorded;
+      /** Hides secrets in a record of this call kept elsewhere (see RecordMask). */
+      hide?: RecordMask;
     }
   | {
       outcome: 'failed';
@@ -42,7 +44,17 @@ export type InvokeResult =
       recorded: Recorded;
       /** Non-null when this failure flagged the connection (the engine links the run to it). */
       connectionStatusChange: ConnectionStatusChange | null;
+      hide?: RecordMask;
     };
+
+/**
+ * A copy of a value with the call's secrets hidden: the connection's credentials and
+ * tokens and the values of sensitive fields (declared by the connector, or secret by
+ * name), wherever they appear. The engine records an action's own inputs and the
+ * unmasked outputs, and passes them through this. A function, so the secrets it closes
+ * over never travel with a serialized result.
+ */
+export type RecordMask = <T>(value: T) => T;
 
 export interface InvokeOptions {
   /** Sent as the Idempotency-Key header (derived from run, action and iteration). */

@@ -6,7 +6,7 @@ import type { ConnectorOperation } from '../definitions/types.js';
 import { buildOperationRequest } from '../operations/build-request.js';
 import type { EmailMessage } from '../smtp/smtp-transport.js';
 import type { InvokeOptions, InvokeResult } from './call-result.js';
-import { failedWith, invokeWithConnection, noteSuccess } from './invoke.js';
+import { failedWith, invokeWithConnection, noteSuccess, withRecordMask } from './invoke.js';
 import { loadConnection, maskFor, secretValuesOf, type LoadedConnection } from './loaded-connection.js';
 import type { ConnectionRuntime } from './runtime.js';
 import { smtpSettingsOf } from './smtp-settings.js';
@@ -30,6 +30,17 @@ export async function invokeOperation(
   } catch (error) {
     return { ...(await failedWith(runtime, null, classifyError(error), { inputs: null, outputs: null })), connectionId };
   }
+  return withRecordMask(await callOperation(runtime, refresher, connection, operationId, parameters, options), connection, parameters);
+}
+
+async function callOperation(
+  runtime: ConnectionRuntime,
+  refresher: TokenRefresher,
+  connection: LoadedConnection,
+  operationId: string,
+  parameters: Record<string, unknown>,
+  options: InvokeOptions,
+): Promise<InvokeResult> {
   const operation = findOperation(connection, operationId);
   if (!operation) {
     const known = connection.connector.operations.map((candidate) => candidate.id).join(', ');

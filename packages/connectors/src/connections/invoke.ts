@@ -8,6 +8,7 @@ import { classifyError } from '../classification/classify-error.js';
 import { classifyHttpFailure, connectionStatusChangeFor, type ConnectionStatusChange } from '../classification/classify-http.js';
 import type { HttpResponse } from '../http/http-client.js';
 import { decodeResponseBody } from '../http/response-body.js';
+import { maskSecrets, sensitiveValues } from '../secrets/masking.js';
 import type { ConnectionRequest } from '../operations/connection-request.js';
 import { encodeRequest, type EncodedRequest } from '../operations/encode-request.js';
 import type { ActionOutputs, InvokeOptions, InvokeResult, Recorded, RecordedRequest } from './call-result.js';
@@ -57,7 +58,7 @@ export async function failedWith(runtime: ConnectionRuntime, connection: LoadedC
     change = connectionStatusChangeFor(error, connection.context, '');
     if (change) await runtime.store.recordStatus(connection.record.id, { status: change.status, statusReason: change.reason, lastCheckedAt: runtime.clock() });
   }
-  return { outcome: 'failed', connectionId: connection?.record.id ?? '', error, outputs: null, recorded, connectionStatusChange: change };
+  return { outcome: 'failed', connectionId: connection?.record.id ?? '', error, outputs: null, recorded, connectionStatusChange: change, ...(connection ? { hide: maskFor(connection) } : {}) };
 }
 
 function missingCredential(connection: LoadedConnection, error: MissingCredentialError): ClassifiedError {
@@ -90,7 +91,25 @@ export async function invokeRequest(runtime: ConnectionRuntime, refresher: Token
   return invokeWithConnection(runtime, refresher, connection, request, options);
 }
 
+/**
+ * Gives a result the RecordMask of its call: the connection's secrets (after a refresh,
+ * the new tokens too) and the values of sensitive fields in the call's inputs and outputs,
+ * so a password echoed under another name is hidden as well.
+ */
+export function withRecordMask(result: InvokeResult, connection: LoadedConnection, inputs: unknown): InvokeResult {
+  const sensitiveFields = connection.connector.sensitiveFields;
+  const secretValues = [...secretValuesOf(connection), ...sensitiveValues(inputs, { sensitiveFields }), ...sensitiveValues(result.outputs, { sensitiveFields })];
+  const inner = result.hide;
+  const hide = <T>(value: T): T => maskSecrets(inner ? inner(value) : value, { sensitiveFields, secretValues });
+  return { ...result, hide };
+}
+
 export async function invokeWithConnection(runtime: ConnectionRuntime, refresher: TokenRefresher, loaded: LoadedConnection, request: ConnectionRequest, options: InvokeOptions = {}): Promise<InvokeResult> {
+  const result = await callWithConnection(runtime, refresher, loaded, request, options);
+  return withRecordMask(result, loaded, { query: request.query, headers: request.headers, body: request.body });
+}
+
+async function callWithConnection(runtime: ConnectionRuntime, refresher: TokenRefresher, loaded: LoadedConnection, request: ConnectionRequest, options: InvokeOptions): Promise<InvokeResult> {
   let connection = loaded;
   let encoded: EncodedRequest;
   try {
@@ -126,10 +145,10 @@ async function finish(runtime: ConnectionRuntime, connection: LoadedConnection, 
       await runtime.store.recordStatus(connection.record.id, { status: connectionStatusChange.status, statusReason: connectionStatusChange.reason, lastCheckedAt: runtime.clock() });
       runtime.log.warn({ connectionId: connection.record.id, status: outputs.statusCode }, 'connection flagged: credentials rejected');
     }
-    return { outcome: 'failed', connectionId: connection.record.id, error, outputs, recorded, connectionStatusChange };
+    return { outcome: 'failed', connectionId: connection.record.id, error, outputs, recorded, connectionStatusChange, hide: mask };
   }
   await noteSuccess(runtime, connection);
-  return { outcome: 'succeeded', connectionId: connection.record.id, outputs, recorded };
+  return { outcome: 'succeeded', connectionId: connection.record.id, outputs, recorded, hide: mask };
 }
 
 /** A call that worked proves the credentials: record it (at most once a minute unless the status changes). */

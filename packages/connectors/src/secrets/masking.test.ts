@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOG_REDACTION, MASK, maskSecrets, maskText } from './masking.js';
+import { LOG_REDACTION, MASK, maskSecrets, maskText, sensitiveValues } from './masking.js';
 
 describe('masking recorded values', () => {
   it('masks credential headers whatever their case', () => {
@@ -51,6 +51,18 @@ describe('masking recorded values', () => {
     const cyclic: Record<string, unknown> = { a: 'abc' };
     cyclic.self = cyclic;
     expect(maskSecrets(cyclic, { secretValues: ['a'] })).toEqual({ a: 'abc', self: '[circular]' });
+  });
+
+  it("judges a definition's flattened parameters by their last segment and as a path", () => {
+    const parameters = { 'body/item/title': 'Pen', 'body/item/pin': '4711-9', 'body/owner/password': 'hunter22' };
+    expect(maskSecrets(parameters, { sensitiveFields: ['pin'] })).toEqual({ 'body/item/title': 'Pen', 'body/item/pin': MASK, 'body/owner/password': MASK });
+    expect(maskSecrets(parameters, { sensitiveFields: ['body/item/title'] })).toMatchObject({ 'body/item/title': MASK, 'body/item/pin': '4711-9' });
+  });
+
+  it('lists the values hidden by field name, so a copy kept elsewhere can hide them by value', () => {
+    const call = { headers: { Authorization: 'Basic YWRhOnB3' }, body: { pin: '4711-9', short: 'abc', nested: { password: { old: 'hunter22', next: 'hunter23' } }, note: 'public' } };
+    expect(sensitiveValues(call, { sensitiveFields: ['pin', 'short'] }).sort()).toEqual(['4711-9', 'Basic YWRhOnB3', 'hunter22', 'hunter23']);
+    expect(sensitiveValues({ 'body/item/pin': 123456 }, { sensitiveFields: ['pin'] })).toEqual(['123456']);
   });
 
   it('gives pino a redaction list that covers request credentials', () => {

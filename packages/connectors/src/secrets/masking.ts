@@ -69,8 +69,11 @@ function compile(options: MaskOptions): CompiledMask {
 
 function isSensitiveKey(key: string, path: string[], mask: CompiledMask): boolean {
   const lower = key.toLowerCase();
-  if (sensitiveNameSet.has(lower) || mask.names.has(lower)) return true;
-  const full = [...path, lower];
+  // A definition's flattened parameter ("body/item/secretCode") is judged by its last segment and as a path.
+  const segments = lower.includes('/') ? lower.split('/').filter(Boolean) : [lower];
+  const name = segments[segments.length - 1] ?? lower;
+  if (sensitiveNameSet.has(name) || mask.names.has(name)) return true;
+  const full = [...path, ...segments];
   return mask.paths.some((pattern) => pattern.length === full.length && pattern.every((segment, i) => segment === '*' || segment === full[i]));
 }
 
@@ -108,6 +111,35 @@ function maskValue(value: unknown, path: string[], mask: CompiledMask, seen: Wea
 /** A copy of `value` with every secret replaced by "***". The input is not changed. */
 export function maskSecrets<T>(value: T, options: MaskOptions = {}): T {
   return maskValue(value, [], compile(options), new WeakSet()) as T;
+}
+
+/**
+ * The text values `maskSecrets` would hide by their field's name or path (strings of at
+ * least 4 characters, and every string under such a field), so a record kept elsewhere
+ * can hide them by value.
+ */
+export function sensitiveValues(value: unknown, options: Pick<MaskOptions, 'sensitiveFields'> = {}): string[] {
+  const mask = compile(options);
+  const found = new Set<string>();
+  const collectAll = (node: unknown, depth: number): void => {
+    if (typeof node === 'string') {
+      if (node.length >= MIN_MASKED_VALUE_LENGTH) found.add(node);
+    } else if (typeof node === 'number') {
+      if (String(node).length >= MIN_MASKED_VALUE_LENGTH) found.add(String(node));
+    } else if (node !== null && typeof node === 'object' && depth < 40 && !(node instanceof Uint8Array)) {
+      for (const child of Object.values(node)) collectAll(child, depth + 1);
+    }
+  };
+  const walk = (node: unknown, path: string[], depth: number): void => {
+    if (node === null || typeof node !== 'object' || depth > 40 || node instanceof Uint8Array) return;
+    if (Array.isArray(node)) return node.forEach((item) => walk(item, path, depth + 1));
+    for (const [key, child] of Object.entries(node)) {
+      if (isSensitiveKey(key, path, mask)) collectAll(child, depth + 1);
+      else walk(child, [...path, key.toLowerCase()], depth + 1);
+    }
+  };
+  walk(value, [], 0);
+  return [...found];
 }
 
 /**

@@ -56,7 +56,7 @@ export const connectionAction: ActionHandler = {
       timeoutMs: deps.httpTimeoutMs,
       signal: ctx.signal,
     });
-    const masked = result.maskValues?.length ? { masked: result.maskValues } : {};
+    const masked = result.hide ? { hide: result.hide } : {};
     if (result.ok) {
       const outcome = succeeded(recorded, { statusCode: result.status, headers: result.headers, body: result.body }, statusCodeName(result.status));
       return { ...outcome, connectionId: result.connectionId, ...masked };

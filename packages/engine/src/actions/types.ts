@@ -17,8 +17,8 @@ export type ActionOutcome =
       outputs?: unknown;
       error?: ClassifiedError | null;
       connectionId?: string | null;
-      /** Values hidden in the record besides the secure parameters (a connection's secrets); expressions still see them. */
-      masked?: readonly string[];
+      /** Hides more in the record than the secure parameters (a connection's secrets); expressions still see the real values. */
+      hide?: <T>(value: T) => T;
     }
   /** The run is suspending or the worker stopping: no record now; the action continues from its state on resume. */
   | { kind: 'paused' };

@@ -66,18 +66,19 @@ export async function runAction(run: RunContext, action: ActionPlan, frame: Fram
   const secure = secureSettings(action);
   const inputs = outcome.inputs === undefined ? null : outcome.inputs;
   const outputs = outcome.outputs === undefined ? null : outcome.outputs;
-  // A connection's secrets join the secure parameters, longest first so one inside another is hidden whole.
-  const secrets = outcome.masked?.length ? [...new Set([...run.secrets, ...outcome.masked])].sort((a, b) => b.length - a.length) : run.secrets;
+  const secrets = run.secrets;
+  // A call through a connection also hides the connection's secrets.
+  const hide = outcome.hide ?? (<T>(value: T): T => value);
   record.status = outcome.status;
   record.code = outcome.code;
-  record.error = outcome.error ? maskSecrets(outcome.error, secrets) : null;
-  record.inputs = secure.inputs ? SECURE : maskSecrets(inputs, secrets);
-  record.outputs = secure.outputs ? SECURE : maskSecrets(outputs, secrets);
+  record.error = outcome.error ? hide(maskSecrets(outcome.error, secrets)) : null;
+  record.inputs = secure.inputs ? SECURE : hide(maskSecrets(inputs, secrets));
+  record.outputs = secure.outputs ? SECURE : hide(maskSecrets(outputs, secrets));
   record.connectionId = outcome.connectionId ?? outcome.error?.connectionId ?? null;
   record.endedAt = endedAt;
   record.state = null;
   if (record.attempts.length === 0) record.attempts.push({ startedAt: record.startedAt ?? endedAt, endedAt, status: record.status, code: record.code, error: record.error });
-  run.remember(record, secure.inputs || secure.outputs || secrets.length > 0 ? { inputs, outputs } : undefined);
+  run.remember(record, secure.inputs || secure.outputs || secrets.length > 0 || outcome.hide ? { inputs, outputs } : undefined);
   if (action.definition.trackedProperties !== undefined && !secure.inputs && !secure.outputs) {
     record.trackedProperties = maskSecrets(trackedProperties(run, action, frame, key), secrets);
   }
@@ -163,7 +164,7 @@ async function runHandler(run: RunContext, action: ActionPlan, handler: ActionHa
     // Saved state (a 202 being polled) belongs to the attempt that wrote it; a retry starts afresh.
     ctx.previousState = null;
     const error = outcome.error;
-    record.attempts.push({ startedAt: started, endedAt: run.deps.clock.now(), status: outcome.status, code: outcome.code, error: error ? maskSecrets(error, outcome.masked?.length ? [...run.secrets, ...outcome.masked].sort((a, b) => b.length - a.length) : run.secrets) : null });
+    record.attempts.push({ startedAt: started, endedAt: run.deps.clock.now(), status: outcome.status, code: outcome.code, error: error ? (outcome.hide ?? ((value) => value))(maskSecrets(error, run.secrets)) : null });
     if (outcome.status !== 'Failed' || !error || run.aborted) return outcome;
     const decision = decideRetry(policy, record.attempts.length, error);
     if (decision.outcome === 'fail') return outcome;

@@ -20,6 +20,32 @@ function notConfigured(reference: string, flowId: string): ClassifiedError {
   };
 }
 
+function connectionDeleted(reference: string, flowId: string): ClassifiedError {
+  return {
+    code: 'ConnectionNotFound',
+    category: 'not_found',
+    message: `The connection the flow uses for '${reference}' was deleted.`,
+    remedy: {
+      summary: `Create a connection for '${reference}' and choose it in the flow.`,
+      steps: ['Open Settings (the gear icon), then Connections, and create the connection again.', `Open the flow (/flows/${flowId}) and, under Connections, choose it for '${reference}'.`, 'Resubmit the failed runs.'],
+    },
+  };
+}
+
+function notUsable(reference: string, flowId: string): ClassifiedError {
+  return {
+    code: 'InvalidConnection',
+    category: 'definition',
+    message: `The connection the flow uses for '${reference}' is not one its owners may use (it is no longer shared with them).`,
+    remedy: {
+      summary: `Choose a connection of the flow's owners for '${reference}'.`,
+      steps: [`Ask the connection's owner to share it again, or open the flow (/flows/${flowId}) and choose one of your connections for '${reference}'.`, 'Resubmit the failed runs.'],
+    },
+  };
+}
+
+type Resolution = { ok: true; connectionId: string } | { ok: false; error: ClassifiedError };
+
 /** "/subscriptions/…/connections/orders" → "orders". */
 const lastSegment = (value: string): string => value.split('/').filter(Boolean).pop() ?? value;
 
@@ -33,8 +59,11 @@ export class FlowConnectionInvoker implements ConnectionInvoker {
   ) {}
 
   async invoke(request: ConnectionCallRequest): Promise<ConnectionCallResult> {
-    const connectionId = await this.resolve(request.flowId, request.connectionReference);
-    if (!connectionId) return { ok: false, error: notConfigured(request.connectionReference, request.flowId) };
+    // A reference that does not resolve may have been mapped a moment ago: look again before failing.
+    let resolution = await this.resolve(request.flowId, request.connectionReference, false);
+    if (!resolution.ok) resolution = await this.resolve(request.flowId, request.connectionReference, true);
+    if (!resolution.ok) return { ok: false, error: resolution.error };
+    const { connectionId } = resolution;
     const options = { idempotencyKey: request.idempotencyKey, signal: request.signal, timeoutMs: request.timeoutMs };
     let result: InvokeResult;
     try {
@@ -54,29 +83,33 @@ export class FlowConnectionInvoker implements ConnectionInvoker {
     } catch (error) {
       return { ok: false, connectionId, error: classifiedError('InternalError', { message: error instanceof Error ? error.message : String(error) }) };
     }
-    if (result.outcome === 'succeeded') return { ok: true, connectionId, status: result.outputs.statusCode, headers: result.outputs.headers, body: result.outputs.body };
+    const hide = result.hide ? { hide: result.hide } : {};
+    if (result.outcome === 'succeeded') return { ok: true, connectionId, status: result.outputs.statusCode, headers: result.outputs.headers, body: result.outputs.body, ...hide };
     return {
       ok: false,
       connectionId,
+      ...hide,
       error: { ...result.error, connectionId },
       ...(result.outputs ? { status: result.outputs.statusCode, headers: result.outputs.headers, body: result.outputs.body } : {}),
     };
   }
 
   /** The connection the reference means, when the flow's owners may use it. */
-  private async resolve(flowId: string, reference: string): Promise<string | null> {
-    const { map, people } = await this.flowAccess(flowId);
-    const candidate = map[reference] ?? map[lastSegment(reference)] ?? reference;
-    const connection = await this.platform.connections.get(candidate);
-    if (!connection) return null;
-    if (people.has(connection.ownerId)) return connection.id;
+  private async resolve(flowId: string, reference: string, fresh: boolean): Promise<Resolution> {
+    const { map, people } = await this.flowAccess(flowId, fresh);
+    const mapped = map[reference] ?? map[lastSegment(reference)];
+    // Unmapped, a reference may name a connection directly (its id).
+    const connection = await this.platform.connections.get(mapped ?? reference);
+    if (!connection) return { ok: false, error: mapped ? connectionDeleted(reference, flowId) : notConfigured(reference, flowId) };
+    if (people.has(connection.ownerId)) return { ok: true, connectionId: connection.id };
     const shares = (await this.platform.connections.sharesOf([connection.id])).get(connection.id) ?? [];
-    return shares.some((userId) => people.has(userId)) ? connection.id : null;
+    if (shares.some((userId) => people.has(userId))) return { ok: true, connectionId: connection.id };
+    return { ok: false, error: mapped ? notUsable(reference, flowId) : notConfigured(reference, flowId) };
   }
 
-  private async flowAccess(flowId: string): Promise<{ map: Record<string, string>; people: Set<string> }> {
+  private async flowAccess(flowId: string, reload: boolean): Promise<{ map: Record<string, string>; people: Set<string> }> {
     const cached = this.access.get(flowId);
-    if (cached && this.now() - cached.at < CACHE_MS) return cached;
+    if (cached && !reload && this.now() - cached.at < CACHE_MS) return cached;
     const [settings, entries] = await Promise.all([this.platform.flowSettings.get(flowId), this.platform.flowAccess.listForFlows([flowId])]);
     const fresh = { at: this.now(), map: settings?.connectionMap ?? {}, people: new Set(entries.map((entry) => entry.userId)) };
     if (this.access.size > 5000) this.access.clear();
