@@ -38,12 +38,12 @@ describe('the document', () => {
     expect(validateDefinition({ ...base, contentVersion: '1.0.0.0' }).problems).toEqual([]);
   });
 
-  it('reports maps of the wrong shape', () => {
+  it('reports maps of the wrong shape, in the order of the document', () => {
     const problems = validateDefinition({ triggers: [], actions: 'none', parameters: 1, outputs: [], staticResults: 'x' }).problems;
     expect(problems.filter((problem) => problem.code === 'InvalidShape').map((problem) => problem.path)).toEqual([
-      '/parameters',
       '/triggers',
       '/actions',
+      '/parameters',
       '/outputs',
       '/staticResults',
     ]);

@@ -46,8 +46,10 @@ describe('expressions', () => {
       ['warning', 'ExpressionCallProblem', '/actions/Greet/inputs'],
       ['warning', 'ExpressionCallProblem', '/actions/Code/inputs'],
     ]);
-    expect(problems[1]!.message).toContain('toUpperCase');
-    expect(problems[2]!.message).toContain('substring');
+    expect(problems[1]!.message).toBe(
+      "The function 'toUpperCase' is not defined or not valid at position 5 in 'Hi @{toUpperCase(triggerBody()?['name'])}'. The action fails when this expression runs; check the function's name and arguments in docs/expressions.md.",
+    );
+    expect(problems[2]!.message).toMatch(/^The function 'substring' expects .* at position 1 in '@substring\('abc'\)'\. The action fails/);
   });
 
   it('reports an expression past 8,192 characters once, as too long', () => {

@@ -71,7 +71,7 @@ export function validateExpressions(values: Array<{ value: unknown; path: string
   for (const { value, path } of values) {
     for (const problem of findTemplateCallProblemsSafely(value, path)) {
       if (armPaths.has(problem.path) || tooLong.has(problem.path) || unparsable.has(problem.path)) continue;
-      problems.push(warning(problem.path, 'ExpressionCallProblem', `${problem.message} The action fails when this expression runs; check the function's name and arguments in docs/expressions.md.`));
+      problems.push(warning(problem.path, 'ExpressionCallProblem', `${problem.message}. The action fails when this expression runs; check the function's name and arguments in docs/expressions.md.`));
     }
   }
   return problems;

@@ -39,10 +39,10 @@ describe('recurrence', () => {
     const problems = check({ frequency: 'Hour', interval: 1, startTime: 'tomorrow', schedule: { hours: [25], weekDays: ['Funday'] } });
     expect(problems.map((problem) => problem.path)).toEqual([
       '/triggers/Recurrence/recurrence/startTime',
+      '/triggers/Recurrence/recurrence/schedule',
       '/triggers/Recurrence/recurrence/schedule/hours',
       '/triggers/Recurrence/recurrence/schedule/weekDays',
       '/triggers/Recurrence/recurrence/schedule/weekDays',
-      '/triggers/Recurrence/recurrence/schedule',
     ]);
   });
 });

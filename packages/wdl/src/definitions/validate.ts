@@ -3,7 +3,8 @@
 import { walkActionTree } from './action-tree.js';
 import type { ArmContext } from './arm-placeholders.js';
 import { operationsOf } from './connection-references.js';
-import { describeJsonType, error, isPlainObject, sortProblems, warning, type DefinitionProblem } from './problems.js';
+import { sortInDocumentOrder } from './document-order.js';
+import { describeJsonType, error, isPlainObject, warning, type DefinitionProblem } from './problems.js';
 import type { WorkflowDefinition } from './types.js';
 import { validateAction, validateContainers, validateUniqueNames } from './validate-actions.js';
 import { validateDocument } from './validate-document.js';
@@ -44,7 +45,7 @@ export function validateDefinition(input: unknown, options: ValidationOptions = 
     };
   }
   try {
-    return { definition: input, problems: sortProblems(collectProblems(input, options)) };
+    return { definition: input, problems: sortInDocumentOrder(collectProblems(input, options), input) };
   } catch (cause) {
     // A bug in a check must not take down the caller; say so plainly instead.
     return {
