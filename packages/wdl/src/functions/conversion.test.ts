@@ -26,6 +26,7 @@ describe('reference examples', () => {
     ["@encodeUriComponent('https://contoso.com')", 'https%3A%2F%2Fcontoso.com'],
     // variadic, as Microsoft's templates use it: each argument encoded, then joined
     ["@encodeUriComponent('workflows/', 'my flow', '/runs')", 'workflows%2Fmy%20flow%2Fruns'],
+    ["@float('10.333')", 10.333],
     ["@float('10,000.333')", 10000.333],
     ["@float('10.000,333', 'de-DE')", 10000.333],
     ["@float('12,3,4,5678')", 12345678],
@@ -211,6 +212,13 @@ describe('binary and base64 (IllogicApps BinaryConversionTests)', () => {
     expect(wdl("@base64ToString('aGVsbG8gd29ybGQ=')")).toBe('hello world');
     expect(wdl("@base64(binary('ab'))")).toBe('YWI=');
     expect(wdl('@base64(12)')).toBe('MTI=');
+  });
+
+  it('encodes an object or array as its JSON text, as base64(triggerBody()) in a Service Bus message', () => {
+    const body = { Customer: 'Ann', Amount: 1.5 };
+    expect(wdl('@base64(triggerBody())', { triggerBody: body })).toBe(Buffer.from('{"Customer":"Ann","Amount":1.5}').toString('base64'));
+    expect(wdl("@json(base64ToString(base64(triggerBody())))", { triggerBody: body })).toEqual(body);
+    expect(wdl("@base64(createArray(1, 'a'))")).toBe(Buffer.from('[1,"a"]').toString('base64'));
   });
 
   it('decodes invalid UTF-8 with replacement characters', () => {

@@ -16,7 +16,7 @@ import {
   utf8Bytes,
 } from '../expressions/content.js';
 import { toInterpolatedString } from '../expressions/stringify.js';
-import { kindOf } from '../expressions/values.js';
+import { isPlainObject, kindOf } from '../expressions/values.js';
 import { argumentError, argumentTypeError, stringArg } from './args.js';
 import { escapeDataString, parseDataUri, percentDecode, percentDecodeText } from './data-uri.js';
 import { JsonSyntaxError, readJson } from './json-reader.js';
@@ -104,7 +104,10 @@ export const conversionFunctions: WdlFunction[] = [
   one('base64', (args, ctx) => {
     const value = args[0];
     if (isContentEnvelope(value)) return value.$content;
-    return Buffer.from(utf8Bytes(textOf(args, 0, ctx))).toString('base64');
+    // An object or array is encoded as its JSON text: the designer writes
+    // base64(triggerBody()) for a JSON body (Service Bus content, Microsoft's templates).
+    const text = Array.isArray(value) || isPlainObject(value) ? toInterpolatedString(value) : textOf(args, 0, ctx);
+    return Buffer.from(utf8Bytes(text)).toString('base64');
   }),
   one('base64ToString', base64ToString),
   one('decodeBase64', base64ToString),

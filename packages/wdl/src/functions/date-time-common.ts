@@ -63,9 +63,12 @@ const UNITS: readonly TimeUnit[] = ['second', 'minute', 'hour', 'day', 'week', '
 
 export function readTimeUnit(ctx: FunctionContext, args: unknown[], index: number): TimeUnit {
   const value = args[index];
-  const text = typeof value === 'string' ? value.trim().toLowerCase().replace(/s$/, '') : undefined;
+  const units = "'Second', 'Minute', 'Hour', 'Day', 'Week', 'Month' or 'Year'";
+  if (typeof value !== 'string') throw argumentTypeError(ctx, index, `a time unit: ${units}`, value);
+  const text = value.trim().toLowerCase().replace(/s$/, '');
   const unit = UNITS.find((u) => u === text);
-  if (!unit) throw argumentTypeError(ctx, index, "a time unit: 'Second', 'Minute', 'Hour', 'Day', 'Week', 'Month' or 'Year'", value);
+  // A string of the wrong value is an ArgumentValue problem, like every other unusable value.
+  if (!unit) throw argumentError(ctx, index, `is not a time unit: '${value}'. Use ${units}.`);
   return unit;
 }
 

@@ -263,8 +263,11 @@ describe('bad input', () => {
       "The 2nd argument of 'addDays' must be an integer (the number of days to add); got the string '10'.",
     );
     expect(errorOf(() => call('addDays', '2018-03-15T00:00:00Z', 1.5)).code).toBe('ArgumentType');
-    expect(errorOf(() => call('addToTime', '2018-03-15T00:00:00Z', 1, 'Fortnight')).message).toBe(
-      "The 3rd argument of 'addToTime' must be a time unit: 'Second', 'Minute', 'Hour', 'Day', 'Week', 'Month' or 'Year'; got the string 'Fortnight'.",
+    const unknownUnit = errorOf(() => call('addToTime', '2018-03-15T00:00:00Z', 1, 'Fortnight'));
+    expect(unknownUnit.code).toBe('ArgumentValue');
+    expect(unknownUnit.message).toBe("The 3rd argument of 'addToTime' is not a time unit: 'Fortnight'. Use 'Second', 'Minute', 'Hour', 'Day', 'Week', 'Month' or 'Year'.");
+    expect(errorOf(() => call('getPastTime', 1, null)).message).toBe(
+      "The 2nd argument of 'getPastTime' must be a time unit: 'Second', 'Minute', 'Hour', 'Day', 'Week', 'Month' or 'Year'; got null.",
     );
   });
 
