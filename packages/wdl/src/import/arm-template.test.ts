@@ -1,5 +1,6 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { readLogicAppsConnections } from './connection-references.js';
 import { importFlow } from './import-flow.js';
 
 const definition = {
@@ -52,7 +53,13 @@ describe('ARM templates', () => {
     expect(flow.definitionLocation).toBe('/resources/1/properties/definition');
     expect(flow.parameters).toMatchObject({ greeting: 'Hello' });
     expect(flow.connectionReferences).toEqual([
-      expect.objectContaining({ name: 'office365', connectionName: 'office365', connectorId: "[concat(subscription().id, '/providers/Microsoft.Web/locations/', 'westeurope', '/managedApis/office365')]" }),
+      {
+        name: 'office365',
+        apiName: 'office365',
+        connectionName: 'office365',
+        connectorId: "[concat(subscription().id, '/providers/Microsoft.Web/locations/', 'westeurope', '/managedApis/office365')]",
+        source: null,
+      },
     ]);
     // greeting has no default but is supplied by the resource; the placeholder is explained.
     expect(flow.problems).toEqual([expect.objectContaining({ code: 'ArmTemplatePlaceholder', path: '/actions/Call/inputs/uri' })]);
@@ -94,5 +101,24 @@ describe('ARM templates', () => {
   it('reports a workflow resource without a definition', () => {
     const flow = importFlow({ name: 't.json', bytes: template([{ type: 'microsoft.logic/workflows', name: 'x', properties: {} }]) });
     expect(flow.problems).toEqual([expect.objectContaining({ code: 'InvalidShape', path: 't.json#/resources/0/properties/definition' })]);
+  });
+});
+
+describe('connections written as ARM template expressions', () => {
+  it('takes the connector and connection names from the expression, not its last characters', () => {
+    expect(
+      readLogicAppsConnections({
+        sql: {
+          id: "[subscriptionResourceId('Microsoft.Web/locations/managedApis', parameters('location'), 'sql')]",
+          connectionId: "[resourceId('Microsoft.Web/connections', parameters('sqlConnectionName'))]",
+        },
+        blob: { id: "[concat('/subscriptions/', subscription().subscriptionId, '/providers/Microsoft.Web/locations/westeurope/managedApis/azureblob')]", connectionId: "[resourceId('Microsoft.Web/connections', 'azureblob-1')]" },
+        plain: { id: '/subscriptions/x/providers/Microsoft.Web/locations/westeurope/managedApis/office365', connectionId: '/subscriptions/x/resourceGroups/r/providers/Microsoft.Web/connections/office365-2' },
+      }).map(({ name, apiName, connectionName }) => ({ name, apiName, connectionName })),
+    ).toEqual([
+      { name: 'sql', apiName: 'sql', connectionName: null },
+      { name: 'blob', apiName: 'azureblob', connectionName: 'azureblob-1' },
+      { name: 'plain', apiName: 'office365', connectionName: 'office365-2' },
+    ]);
   });
 });

@@ -52,13 +52,36 @@ export function readPowerAutomateReferences(references: unknown): ImportedConnec
   });
 }
 
-/** A Logic Apps `$connections` value: { key: { connectionId, connectionName, id } }. */
+function isArmPlaceholder(value: string | null): value is string {
+  return value !== null && value.startsWith('[') && value.endsWith(']') && !value.startsWith('[[');
+}
+
+/**
+ * The name an ARM template expression ends with: "[concat(…, '/managedApis/office365')]" or
+ * "[resourceId('Microsoft.Web/connections', 'office365')]" → "office365".
+ */
+function nameInPlaceholder(expression: string): string | null {
+  const managedApi = /managedApis\/([\w.-]+)/i.exec(expression);
+  if (managedApi) return managedApi[1]!;
+  // Names of template parameters and variables are not the name itself.
+  const withoutLookups = expression.replace(/\b(?:parameters|variables)\s*\(\s*'[^']*'\s*\)/gi, '');
+  const literals = [...withoutLookups.matchAll(/'([^']*)'/g)].map((match) => match[1]!);
+  const last = literals.at(-1);
+  return last !== undefined && /^[\w.-]+$/.test(last) ? last : null;
+}
+
+/** The last segment of an id; for an ARM template expression, the name it ends with. */
+function nameOf(id: string | null): string | null {
+  return isArmPlaceholder(id) ? nameInPlaceholder(id) : lastSegment(id);
+}
+
+/** A Logic Apps `$connections` value: { key: { connectionId, connectionName, id } }; ARM templates write the ids as expressions. */
 export function readLogicAppsConnections(value: unknown): ImportedConnectionReference[] {
   if (!isPlainObject(value)) return [];
   return Object.entries(value).map(([name, connection]) => {
     const entry = isPlainObject(connection) ? connection : {};
     const connectorId = text(entry.id);
-    return { name, apiName: lastSegment(connectorId), connectorId, connectionName: text(entry.connectionName) ?? lastSegment(text(entry.connectionId)), source: null };
+    return { name, apiName: nameOf(connectorId), connectorId, connectionName: text(entry.connectionName) ?? nameOf(text(entry.connectionId)), source: null };
   });
 }
 
