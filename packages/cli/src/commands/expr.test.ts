@@ -72,7 +72,7 @@ describe('brook expr', () => {
     expect(run.lines[2]).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
     expect(run.lines[3]).toMatchObject({ ok: false, error: { code: 'InvalidTemplate', message: expect.stringContaining('at position 7') as unknown } });
     expect(run.lines[4]).toEqual({ ok: false, error: { code: 'ArithmeticError', message: "Unable to evaluate '@div(1,0)': 'div' cannot divide by zero: its 2nd argument is 0." } });
-    expect(run.lines[5]).toMatchObject({ ok: false, error: { code: 'InvalidJson', message: expect.stringContaining('Line 6') as unknown } });
+    expect(run.lines[5]).toEqual({ ok: false, error: { code: 'InvalidJson', message: 'Line 6 is empty. Write one object per line: {"expr": "@add(1,2)", "context": {}}.' } });
     expect(run.lines[6]).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringContaining('"context" must be an object') as unknown } });
     expect(run.lines[7]).toEqual({ ok: true, value: true });
   });
@@ -89,6 +89,16 @@ describe('brook expr', () => {
     const failed = await runBrook(['expr', '@nope()'], '');
     expect(failed.lines).toMatchObject([{ ok: false, error: { code: 'UnknownFunction' } }]);
     expect(failed.code).toBe(1);
+  });
+
+  it('takes huge lines, and refuses expressions past 8,192 characters with the position', async () => {
+    const big = 'x'.repeat(5_000_000);
+    const tooLong = `@concat(${Array.from({ length: 3000 }, () => "'ab'").join(',')})`;
+    const run = await runBrook(['expr'], line({ expr: "@length(variables('big'))", context: { variables: { big } } }) + line({ expr: tooLong }) + line({ expr: '@true' }));
+    expect(run.lines).toHaveLength(3);
+    expect(run.lines[0]).toEqual({ ok: true, value: 5_000_000 });
+    expect(run.lines[1]).toMatchObject({ ok: false, error: { code: 'InvalidTemplate', message: expect.stringMatching(/15007 characters long; the limit is 8192.* at position 8193 /) as unknown } });
+    expect(run.lines[2]).toEqual({ ok: true, value: true });
   });
 
   it('handles many lines without stopping', async () => {

@@ -20,13 +20,16 @@ function failure(code: string, message: string): ExprResult {
   return { ok: false, error: { code, message } };
 }
 
+const ONE_OBJECT_PER_LINE = 'Write one object per line: {"expr": "@add(1,2)", "context": {}}.';
+
 /** Evaluate one input line. Never throws. */
 export function evaluateLine(line: string, lineNumber: number, now?: () => Date): ExprResult {
+  if (line.trim() === '') return failure('InvalidJson', `Line ${lineNumber} is empty. ${ONE_OBJECT_PER_LINE}`);
   let input: unknown;
   try {
     input = JSON.parse(line);
   } catch (cause) {
-    return failure('InvalidJson', `Line ${lineNumber} is not JSON (${cause instanceof Error ? cause.message : String(cause)}). Write one object per line: {"expr": "@add(1,2)", "context": {}}.`);
+    return failure('InvalidJson', `Line ${lineNumber} is not JSON (${cause instanceof Error ? cause.message : String(cause)}). ${ONE_OBJECT_PER_LINE}`);
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input) || !('expr' in input)) {
     return failure('InvalidInput', `Line ${lineNumber} must be an object with an "expr" member, as in {"expr": "@add(1,2)", "context": {}}.`);

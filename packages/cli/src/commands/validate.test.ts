@@ -1,7 +1,7 @@
 // Drives the built `brook validate` as a user does (`npm test` builds first; alone, run
 // `node scripts/build.mjs --backend`).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,5 +112,26 @@ describe('brook validate', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('cannot read');
     expect(run.stderr).toContain('no such file');
+  });
+
+  it('says that a folder is not a file, and points at a Standard workflow.json inside it', async () => {
+    const plain = await runBrook(['validate', folder]);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toBe('');
+    expect(plain.stderr).toBe(`brook validate: cannot read ${folder}: it is a folder, not a file. Give the flow file itself (a definition .json or an export package .zip).\n`);
+    const project = join(folder, 'standard');
+    mkdirSync(project);
+    writeFileSync(join(project, 'workflow.json'), JSON.stringify({ definition: good, kind: 'Stateful' }));
+    const standard = await runBrook(['validate', project]);
+    expect(standard.code).toBe(1);
+    expect(standard.stderr).toContain(`Give the flow file itself, such as ${join(project, 'workflow.json')}.`);
+  });
+
+  it('reports garbage as unreadable instead of failing', async () => {
+    const bytes = new Uint8Array(4096).map((_, index) => (index * 7919 + 13) % 256);
+    const run = await runBrook(['validate', write('noise.bin', bytes)]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('noise.bin: noise.bin is not text in UTF-8 or UTF-16');
   });
 });

@@ -2,8 +2,8 @@
 // found and every problem as `path: message` (errors, then warnings). Exit code 1 when
 // there is an error, 0 otherwise. `--json` prints { format, problems } instead.
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { hasErrors, importFlow, listActions, type DefinitionProblem, type ImportedFlow, type ImportFormat } from '@brook/wdl';
 
 const FORMAT_NAMES: Record<ImportFormat, string> = {
@@ -40,6 +40,23 @@ export function countProblems(problems: DefinitionProblem[]): string {
   return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }
 
+/** Why a file could not be read, and what to give instead. */
+function unreadableReason(file: string, cause: unknown): string {
+  switch ((cause as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR': {
+      // A Logic Apps Standard project keeps each workflow in <folder>/workflow.json.
+      const inside = join(file, 'workflow.json');
+      return `it is a folder, not a file. Give the flow file itself${existsSync(inside) ? `, such as ${inside}` : ' (a definition .json or an export package .zip)'}.`;
+    }
+    case 'EACCES':
+      return 'permission denied';
+    default:
+      return cause instanceof Error ? cause.message : String(cause);
+  }
+}
+
 interface ValidateOptions {
   json?: boolean;
   workflow?: string;
@@ -57,8 +74,7 @@ export function register(program: Command): void {
       try {
         bytes = readFileSync(file);
       } catch (cause) {
-        const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : cause instanceof Error ? cause.message : String(cause);
-        console.error(`brook validate: cannot read ${file}: ${reason}`);
+        console.error(`brook validate: cannot read ${file}: ${unreadableReason(file, cause)}`);
         process.exitCode = 1;
         return;
       }
