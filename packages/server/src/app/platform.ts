@@ -128,7 +128,7 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
   const instanceId = randomUUID();
   if (database.dialect === 'postgres') publishResponses(events, database, logger);
   const runChanges = database.dialect === 'postgres' ? new RunChangePublisher(events, database, instanceId, logger) : undefined;
-  const failureWatch = new FailureWatch({ platform, flows, notifier, logger, now });
+  const failureWatch = new FailureWatch({ platform, flows, runs: context.runQueries, notifier, logger, now });
   events.subscribe((event) => {
     if (event.type === 'run') failureWatch.observe(event.run);
   });

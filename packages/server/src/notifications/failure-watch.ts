@@ -2,7 +2,7 @@
 // (until a run of it succeeds), and runs broken by a connection's credentials are linked
 // to that connection so they can be counted and resubmitted together.
 import type { Logger } from 'pino';
-import type { FlowRepository, PlatformStore, RunRecord } from '@brook/store';
+import type { FlowRepository, PlatformStore, RunQueries, RunRecord } from '@brook/store';
 import { flowFailingNotice } from './messages.js';
 import type { Notifier } from './notifier.js';
 
@@ -15,7 +15,7 @@ export class FailureWatch {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
-    private readonly deps: { platform: PlatformStore; flows: FlowRepository; notifier: Notifier; logger: Logger; now: () => number },
+    private readonly deps: { platform: PlatformStore; flows: FlowRepository; runs: Pick<RunQueries, 'listRuns'>; notifier: Notifier; logger: Logger; now: () => number },
   ) {}
 
   /** Called for every run change; acts on finished runs. Never throws. */
@@ -54,6 +54,20 @@ export class FailureWatch {
     const flow = await flows.getFlow(run.flowId);
     if (!flow) return;
     const people = (await platform.flowAccess.listForFlows([flow.id])).map((entry) => entry.userId);
+    await this.closeIfSucceededSince(flowFailingCause(flow.id), flow.id);
     await notifier.raise(flowFailingCause(flow.id), people, flowFailingNotice(flow, run));
+  }
+
+  /**
+   * A success seen by another process may not have closed the cause (each process looks
+   * at open causes only now and then): a success since the cause opened means it was fixed,
+   * so this failure is news again.
+   */
+  private async closeIfSucceededSince(cause: string, flowId: string): Promise<void> {
+    const open = (await this.deps.platform.notifications.openCauses()).filter((entry) => entry.cause === cause);
+    if (open.length === 0) return;
+    const openedAt = Math.min(...open.map((entry) => entry.openedAt));
+    const succeeded = await this.deps.runs.listRuns({ flowId, status: 'Succeeded', from: openedAt, limit: 1 });
+    if (succeeded.items.length > 0) await this.deps.platform.notifications.closeCause(cause);
   }
 }
