@@ -42,7 +42,7 @@ export { ResubmitError, type ResubmitErrorCode, type ResubmitOptions } from './r
 export { canResubmitFrom } from './definition/inspect.js';
 export { MemoryRunStore } from './memory-store.js';
 export { systemClock, InstantClock, silentLogger, stderrLogger } from './clock.js';
-export { createFetchHttpClient } from './http/fetch-client.js';
+export { createFetchHttpClient, type FetchHttpClientOptions } from './http/fetch-client.js';
 export { idempotencyKey } from './http/request.js';
 export { supportedActionTypes } from './actions/registry.js';
 export { parseDuration } from './durations.js';

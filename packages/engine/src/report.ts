@@ -50,9 +50,12 @@ export function runReport(result: RunResult): RunReport {
     const inLoop = records.some((r) => r.iterationPath.length > 0);
     const ordered = inLoop ? [...records].sort((a, b) => compareIndex(a.iterationPath, b.iterationPath)) : records;
     const last = ordered[ordered.length - 1]!;
+    const status = inLoop ? loopStatus(ordered) : last.status;
+    // The code of the iteration that gave the entry its status.
+    const shown = last.status === status ? last : (ordered.find((r) => r.status === status) ?? last);
     const report: ActionReport = {
-      status: inLoop ? loopStatus(ordered) : last.status,
-      code: last.code,
+      status,
+      code: shown.code,
       inputs: last.inputs,
       outputs: last.outputs,
       error: ordered.find((r) => r.error)?.error ?? null,

@@ -10,9 +10,10 @@ export const appendToArrayVariableAction: ActionHandler = {
     const inputs = inputsObject(ctx);
     const variable = variableNamed(ctx, inputs.name, inputs);
     if (variable.type !== 'Array') fail(ctx, `the variable '${variable.name}' is ${variable.type}; Append to array variable needs an Array variable.`, inputs, 'InvalidVariable');
-    const list = Array.isArray(variable.value) ? variable.value : [];
-    list.push(inputs.value === undefined ? null : inputs.value);
-    variable.value = list;
+    // A new array, never the old one grown: values read earlier (an action's outputs, a
+    // record waiting to be committed, variables('x') held by a Compose) must not change.
+    const list: unknown[] = Array.isArray(variable.value) ? variable.value : [];
+    variable.value = [...list, inputs.value === undefined ? null : inputs.value];
     ctx.run.markVariablesChanged();
     return succeeded(inputs, variableOutputs(variable));
   },

@@ -8,6 +8,7 @@ import { fail, inputsObject } from './inputs.js';
 import { prepareHttpRequest } from '../http/request.js';
 import { outcomeOf, send } from './http.js';
 import { parseDuration } from '../durations.js';
+import { maskAuthentication, maskHeaders } from '../run/secure.js';
 
 export interface WebhookCallback {
   headers: Record<string, string>;
@@ -35,7 +36,9 @@ export const httpWebhookAction: ActionHandler = {
     const inputs = inputsObject(ctx);
     if (typeof inputs.subscribe !== 'object' || inputs.subscribe === null) fail(ctx, "'subscribe' must describe the subscription request ({ method, uri, body }).", inputs);
     const state = (ctx.previousState as WebhookState | null) ?? {};
-    const recorded = { ...inputs, subscribe: prepareHttpRequest(ctx, inputs.subscribe as Record<string, unknown>).recorded };
+    const recorded: Record<string, unknown> = { ...inputs, subscribe: prepareHttpRequest(ctx, inputs.subscribe as Record<string, unknown>).recorded };
+    if (inputs.unsubscribe !== null && typeof inputs.unsubscribe === 'object') recorded.unsubscribe = maskedRequest(inputs.unsubscribe as Record<string, unknown>);
+    ctx.noteInputs(recorded);
     if (!state.subscribed) {
       const prepared = prepareHttpRequest(ctx, inputs.subscribe as Record<string, unknown>);
       const response = await send(ctx, prepared, prepared.url, prepared.method, true);
@@ -58,6 +61,14 @@ export const httpWebhookAction: ActionHandler = {
     }
   },
 };
+
+/** A request as recorded: its authentication secrets and Authorization-like headers masked. */
+function maskedRequest(spec: Record<string, unknown>): Record<string, unknown> {
+  const masked: Record<string, unknown> = { ...spec };
+  if (spec.authentication !== undefined) masked.authentication = maskAuthentication(spec.authentication);
+  if (spec.headers !== null && typeof spec.headers === 'object') masked.headers = maskHeaders(spec.headers as Record<string, string>);
+  return masked;
+}
 
 async function storedCallback(ctx: ActionContext): Promise<WebhookCallback | undefined> {
   const record = await ctx.run.deps.store.getAction(ctx.run.id, ctx.key);

@@ -1,8 +1,6 @@
 import { describe, expect, it, afterEach } from 'vitest';
 import { flow, run, serve, json, type TestServer } from '../testing/harness.js';
 import { InstantClock } from '../clock.js';
-import { createFetchHttpClient } from '../http/fetch-client.js';
-import type { HttpRequest } from '../ports.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -123,6 +121,7 @@ describe('Http action', () => {
     const limited = await run(flow({ Poll: { ...http(`${server.url}/poll`), limit: { timeout: 'PT0.3S' } } }));
     expect(limited.status('Poll')).toBe('TimedOut');
     expect(limited.byKey.Poll?.error).toMatchObject({ code: 'ActionTimedOut', category: 'timeout' });
+    expect(limited.byKey.Poll?.inputs).toMatchObject({ method: 'GET', uri: `${server.url}/poll` });
     expect(limited.run.status).toBe('TimedOut');
   });
 
@@ -169,20 +168,6 @@ describe('Http action', () => {
     expect(result.byKey.Wrong?.error).toMatchObject({ category: 'authentication', status: 401 });
     expect(result.byKey.Wrong?.error?.message).toContain('Bad secret');
     expect(result.byKey.One?.inputs).toMatchObject({ authentication: { secret: '***' } });
-  });
-
-  it('hands the client certificate to the HTTP client', async () => {
-    server = await serve((_req, res) => json(res, 200, {}));
-    const seen: HttpRequest[] = [];
-    const real = createFetchHttpClient();
-    const pfx = Buffer.from('not really a pfx').toString('base64');
-    const result = await run(flow({ Cert: http(`${server.url}/c`, { authentication: { type: 'ClientCertificate', pfx, password: 'pw' } }) }), {
-      http: { send: (request) => (seen.push(request), real.send({ ...request, clientCertificate: undefined })) },
-    });
-    expect(result.status('Cert')).toBe('Succeeded');
-    expect(Buffer.from(seen[0]!.clientCertificate!.pfx).toString()).toBe('not really a pfx');
-    expect(seen[0]!.clientCertificate!.passphrase).toBe('pw');
-    expect(result.byKey.Cert?.inputs).toMatchObject({ authentication: { pfx: '***', password: '***' } });
   });
 
   it('decodes text and binary bodies and sends $content envelopes as bytes', async () => {

@@ -87,6 +87,7 @@ export const httpAction: ActionHandler = {
   async run(ctx) {
     const inputs = inputsObject(ctx);
     const prepared = prepareHttpRequest(ctx, inputs);
+    ctx.noteInputs(prepared.recorded);
     await authorize(ctx, prepared);
     const asyncPattern = !/disableasyncpattern/i.test(String(ctx.action.definition.operationOptions ?? ''));
     const saved = (ctx.previousState as PollState | null)?.poll;

@@ -48,11 +48,24 @@ describe('HttpWebhook', () => {
   it('times out by limit.timeout and unsubscribes', async () => {
     server = await serve((_req, res) => json(res, 200, {}));
     const result = await run(
-      flow({ Hook: { type: 'HttpWebhook', limit: { timeout: 'PT0.2S' }, inputs: { subscribe: { method: 'POST', uri: `${server.url}/subscribe` }, unsubscribe: { method: 'DELETE', uri: `${server.url}/unsubscribe` } } } }),
+      flow({
+        Hook: {
+          type: 'HttpWebhook',
+          limit: { timeout: 'PT0.2S' },
+          inputs: {
+            subscribe: { method: 'POST', uri: `${server.url}/subscribe`, authentication: { type: 'Basic', username: 'hook', password: 'sub-pw-1' } },
+            unsubscribe: { method: 'DELETE', uri: `${server.url}/unsubscribe`, authentication: { type: 'Basic', username: 'hook', password: 'unsub-pw-2' } },
+          },
+        },
+      }),
       { callbackUrls: { actionCallbackUrl: () => 'http://127.0.0.1/cb' }, clock: undefined },
     );
     expect(result.status('Hook')).toBe('TimedOut');
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /subscribe', 'DELETE /unsubscribe']);
+    expect(server.requests[1]?.headers.authorization).toBe(`Basic ${Buffer.from('hook:unsub-pw-2').toString('base64')}`);
+    // The timed-out record still shows what was subscribed, with the secrets masked.
+    expect(result.byKey.Hook?.inputs).toMatchObject({ subscribe: { uri: `${server.url}/subscribe`, authentication: { password: '***' } }, unsubscribe: { authentication: { password: '***' } } });
+    expect(JSON.stringify(result.actions)).not.toMatch(/sub-pw-1|unsub-pw-2/);
   });
 });
 

@@ -40,6 +40,8 @@ export interface ActionContext {
   evaluate(value: unknown, where?: string): unknown;
   /** Evaluates with item() bound to `item` (Query, Select, Table rows). */
   evaluateWithItem(value: unknown, item: unknown, where?: string): unknown;
+  /** What the record shows as inputs if the action ends from outside (its timeout, a cancel). */
+  noteInputs(inputs: unknown): void;
   /** Queues a Running record carrying `state` (and inputs) so a resumed run continues here. */
   saveState(state: unknown, inputs?: unknown): void;
   /** Sleeps until a time (null: until `wake`), or answers 'paused'/'aborted'. */

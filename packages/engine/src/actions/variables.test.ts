@@ -25,6 +25,24 @@ describe('variable actions', () => {
     expect(result.run.variables.count).toEqual({ name: 'Count', type: 'Integer', value: 14 });
   });
 
+  it('appends without changing values read before: outputs, records and what a Compose kept', async () => {
+    const result = await run(
+      flow({
+        Source: { type: 'Compose', inputs: [1] },
+        List: { ...init('list', 'Array', "@outputs('Source')"), runAfter: { Source: ['Succeeded'] } },
+        Add2: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: 2 }, runAfter: { List: ['Succeeded'] } },
+        Seen: { type: 'Compose', inputs: { source: "@outputs('Source')", list: "@variables('list')" }, runAfter: { Add2: ['Succeeded'] } },
+        Add3: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: 3 }, runAfter: { Seen: ['Succeeded'] } },
+        Again: { type: 'Compose', inputs: "@outputs('Source')", runAfter: { Add3: ['Succeeded'] } },
+      }),
+    );
+    expect(result.outputs('Seen')).toEqual({ source: [1], list: [1, 2] });
+    expect(result.outputs('Again')).toEqual([1]);
+    expect(result.byKey.List?.inputs).toEqual({ variables: [{ name: 'list', type: 'Array', value: [1] }] });
+    expect(result.outputs('Add2')).toEqual({ body: { name: 'list', value: [1, 2] } });
+    expect(result.run.variables.list?.value).toEqual([1, 2, 3]);
+  });
+
   it('refuses values of the wrong type, unknown variables and a second initialization', async () => {
     const result = await run(
       flow({

@@ -4,6 +4,7 @@
 // caught (a runAfter to a missing sibling, a cycle) do not throw: the action carries a
 // `planError` and fails with it when it is reached.
 import { normalizeTypeName, type ActionDefinition, type WorkflowDefinition } from '@brook/wdl';
+import { secureSettingsOf, type SecureSettings } from '../run/secure.js';
 
 export interface RunAfterEdge {
   name: string;
@@ -30,6 +31,8 @@ export interface ActionPlan {
   otherwise?: ContainerPlan;
   cases?: Array<{ name: string; value: unknown; container: ContainerPlan }>;
   body?: ContainerPlan;
+  /** Its own runtimeConfiguration.secureData: what its records hide. */
+  secure: SecureSettings;
   planError?: string;
 }
 
@@ -83,6 +86,7 @@ export function compilePlan(definition: WorkflowDefinition): FlowPlan {
         scopePath,
         loopDepth,
         children: [],
+        secure: secureSettingsOf(type, def),
       };
       if (all.has(name)) action.planError = `The action name '${name}' is used more than once; names must be unique in the whole definition.`;
       else all.set(name, action);

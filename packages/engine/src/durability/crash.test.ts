@@ -1,6 +1,9 @@
 // Durability: a worker killed with SIGKILL in the middle of a long run loses nothing. A
 // fresh process on the same SQLite file resumes the run from its last checkpoint, and
-// every action ends up recorded exactly once, as completed.
+// every action ends up recorded exactly once, as completed. The service the run calls
+// looks in the database whenever a call arrives: the actions that call depends on must
+// already be committed (the worker's commits are slowed down, so this fails if the
+// engine ever starts a dependent before its predecessor's checkpoint is durable).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,14 +41,29 @@ describe('a worker killed mid-run', () => {
   it('is replaced by a fresh process that finishes the run, every action recorded once', async () => {
     let server: TestServer | undefined;
     const calls: string[] = [];
-    server = await serve((req, res) => {
-      calls.push(`${req.url} ${String(req.headers['idempotency-key'])}`);
-      // Each step answers after a short pause so the run is long enough to be killed mid-way.
-      setTimeout(() => json(res, 200, { step: req.url }), 40);
-    });
+    const uncommitted: string[] = [];
     const file = join(dir, 'brook.db');
     const opened = await openStore(file);
-    const steps = 25;
+    let runId = '';
+    const committed = (key: string): boolean => {
+      const row = opened.database.sqlite!.prepare('select status from action_records where run_id = ? and key = ?').get(runId, key) as { status: string } | undefined;
+      return row?.status === 'Succeeded';
+    };
+    server = await serve((req, res) => {
+      const [, kind, step] = /^\/(step|confirm)\/(\d+)$/.exec(req.url) ?? [];
+      const i = Number(step);
+      if (kind === 'step') {
+        calls.push(`${req.url} ${String(req.headers['idempotency-key'])}`);
+        // A sequential loop: the previous iteration is done and committed.
+        if (i > 0 && !committed(`Confirm#${i - 1}`)) uncommitted.push(`Confirm#${i - 1} before ${req.url}`);
+      } else {
+        // Confirm runs after Add, which runs after Call.
+        for (const key of [`Call#${i}`, `Add#${i}`]) if (!committed(key)) uncommitted.push(`${key} before ${req.url}`);
+      }
+      // Each call answers after a short pause so the run is long enough to be killed mid-way.
+      setTimeout(() => json(res, 200, { step: req.url }), 10);
+    });
+    const steps = 15;
     const definition = {
       triggers: { manual: { type: 'Request', kind: 'Http' } },
       actions: {
@@ -58,6 +76,7 @@ describe('a worker killed mid-run', () => {
           actions: {
             Call: { type: 'Http', inputs: { method: 'GET', uri: `${server.url}/step/@{item()}` } },
             Add: { type: 'IncrementVariable', inputs: { name: 'count' }, runAfter: { Call: ['Succeeded'] } },
+            Confirm: { type: 'Http', inputs: { method: 'POST', uri: `${server.url}/confirm/@{item()}`, body: "@variables('count')" }, runAfter: { Add: ['Succeeded'] } },
           },
         },
         Total: { type: 'Compose', inputs: "@variables('count')", runAfter: { Steps: ['Succeeded'] } },
@@ -65,6 +84,7 @@ describe('a worker killed mid-run', () => {
     };
     const flow = await opened.flows.createFlow({ name: 'Long', definition });
     const run = await opened.store.createRun({ flowId: flow.id, flowVersion: 1, triggerName: 'manual', triggerOutputs: { headers: {}, body: null }, createdAt: Date.now() });
+    runId = run.id;
 
     const first = startWorker(file, true);
     await first.ready;
@@ -87,7 +107,7 @@ describe('a worker killed mid-run', () => {
     expect(finished.run.status).toBe('Succeeded');
     const keys = finished.actions.map((a) => a.key);
     expect(new Set(keys).size).toBe(keys.length);
-    const expected = ['Count', 'Steps', 'Total', ...Array.from({ length: steps }, (_, i) => [`Call#${i}`, `Add#${i}`]).flat()];
+    const expected = ['Count', 'Steps', 'Total', ...Array.from({ length: steps }, (_, i) => [`Call#${i}`, `Add#${i}`, `Confirm#${i}`]).flat()];
     expect(keys.sort()).toEqual(expected.sort());
     expect(finished.actions.every((a) => a.status === 'Succeeded')).toBe(true);
     // Variables were checkpointed with the actions: each step counted exactly once.
@@ -100,6 +120,8 @@ describe('a worker killed mid-run', () => {
     }
     expect(byStep.size).toBe(steps);
     for (const keysOfStep of byStep.values()) expect(keysOfStep.size).toBe(1);
+    // No call went out before what it depends on was committed.
+    expect(uncommitted).toEqual([]);
     await opened.close();
     await server.close();
     server = undefined;

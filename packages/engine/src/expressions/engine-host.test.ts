@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flow, run } from '../testing/harness.js';
+import { flow, json, run, serve } from '../testing/harness.js';
 
 describe('what expressions see in a run', () => {
   it('trigger(), triggerBody(), workflow(), parameters() and actions()', async () => {
@@ -40,11 +40,49 @@ describe('what expressions see in a run', () => {
       flow({
         Secret: { type: 'Compose', inputs: 'p@ss', runtimeConfiguration: { secureData: { properties: ['inputs'] } } },
         Use: { type: 'Compose', inputs: "@length(outputs('Secret'))", runAfter: { Secret: ['Succeeded'] } },
+        Later: { type: 'Compose', inputs: "@outputs('Use')", runAfter: { Use: ['Succeeded'] } },
       }),
     );
     expect(result.byKey.Secret).toMatchObject({ inputs: { $secure: true }, outputs: { $secure: true } });
-    expect(result.outputs('Use')).toBe(4);
+    expect(result.outputs('Later')).toBe(4);
     expect(JSON.stringify(result.actions)).not.toContain('p@ss');
+  });
+
+  it('hides the inputs of actions that read secured data, and for Compose their outputs too', async () => {
+    const server = await serve((_req, res) => json(res, 200, { stored: true }));
+    try {
+      const result = await run(
+        flow({
+          Token: { type: 'Compose', inputs: "@triggerBody()?['token']", runtimeConfiguration: { secureData: { properties: ['inputs'] } } },
+          Copy: { type: 'Compose', inputs: "@concat('Bearer ', outputs('Token'))", runAfter: { Token: ['Succeeded'] } },
+          Send: { type: 'Http', inputs: { method: 'POST', uri: `${server.url}/store`, body: { auth: "@outputs('Token')" } }, runAfter: { Token: ['Succeeded'] } },
+          Tracked: { type: 'Compose', inputs: 1, trackedProperties: { leaked: "@outputs('Token')", plain: 'x' }, runAfter: { Token: ['Succeeded'] } },
+          Length: { type: 'Compose', inputs: "@length(outputs('Copy'))", runAfter: { Copy: ['Succeeded'] } },
+        }),
+        { triggerOutputs: { headers: {}, body: { token: 'tok-4f9a-secret' } } },
+      );
+      expect(result.byKey.Copy).toMatchObject({ status: 'Succeeded', inputs: { $secure: true }, outputs: { $secure: true } });
+      expect(result.byKey.Send).toMatchObject({ status: 'Succeeded', inputs: { $secure: true }, outputs: { statusCode: 200, body: { stored: true } } });
+      expect(JSON.parse(server.requests[0]!.body)).toEqual({ auth: 'tok-4f9a-secret' });
+      expect(result.byKey.Tracked?.trackedProperties).toEqual({ $secure: true });
+      // What a Compose outputs is not secured further (as the service does): only its length is read here.
+      expect(result.outputs('Length')).toBe('Bearer tok-4f9a-secret'.length);
+      expect(JSON.stringify(result.actions)).not.toContain('tok-4f9a-secret');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('hides the inputs of actions that read a trigger with secure outputs', async () => {
+    const result = await run(
+      flow(
+        { Read: { type: 'Compose', inputs: "@triggerBody()?['card']" }, Other: { type: 'Compose', inputs: 'plain' } },
+        { triggers: { manual: { type: 'Request', kind: 'Http', runtimeConfiguration: { secureData: { properties: ['inputs', 'outputs'] } } } } },
+      ),
+      { triggerOutputs: { headers: {}, body: { card: '4111-1111' } } },
+    );
+    expect(result.byKey.Read).toMatchObject({ inputs: { $secure: true }, outputs: { $secure: true } });
+    expect(result.outputs('Other')).toBe('plain');
   });
 
   it('never records the values of secure parameters', async () => {

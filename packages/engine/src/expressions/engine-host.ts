@@ -69,12 +69,20 @@ export class EngineHost implements ExpressionHost {
   }
 
   trigger(): unknown {
+    if (this.run.triggerSecure) this.readSecured();
     // The same for the whole run: built once.
     this.run.triggerRecord ??= triggerRecord(this.run);
     return this.run.triggerRecord;
   }
 
+  /** The expression being evaluated read secured data: the record of the action it belongs to hides its inputs. */
+  private readSecured(): void {
+    if (this.selfKey !== null) this.run.tainted.add(this.selfKey);
+  }
+
   private view(record: ActionRecord): Record<string, unknown> {
+    const secure = this.run.plan.actions.get(record.name)?.secure;
+    if (secure && (secure.inputs || secure.outputs)) this.readSecured();
     const real = this.run.unmasked.get(record.key);
     const view: Record<string, unknown> = {
       name: record.name,

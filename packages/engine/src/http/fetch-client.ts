@@ -3,16 +3,9 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import type { HttpClient, HttpRequest, HttpResponse } from '../ports.js';
 
-const certificateAgents = new Map<string, Agent>();
-
-function agentFor(certificate: NonNullable<HttpRequest['clientCertificate']>): Agent {
-  const key = `${Buffer.from(certificate.pfx).toString('base64')}:${certificate.passphrase ?? ''}`;
-  let agent = certificateAgents.get(key);
-  if (!agent) {
-    agent = new Agent({ connect: { pfx: Buffer.from(certificate.pfx), passphrase: certificate.passphrase } });
-    certificateAgents.set(key, agent);
-  }
-  return agent;
+export interface FetchHttpClientOptions {
+  /** PEM certificates of the authorities to trust, in place of the system's (a private CA). */
+  trustedCertificates?: string[];
 }
 
 export class TimeoutError extends Error {
@@ -22,7 +15,20 @@ export class TimeoutError extends Error {
   }
 }
 
-export function createFetchHttpClient(): HttpClient {
+export function createFetchHttpClient(clientOptions: FetchHttpClientOptions = {}): HttpClient {
+  const ca = clientOptions.trustedCertificates;
+  const plain = ca ? new Agent({ connect: { ca } }) : undefined;
+  // One agent (one TLS identity, its own connections) per client certificate.
+  const certificateAgents = new Map<string, Agent>();
+  const agentFor = (certificate: NonNullable<HttpRequest['clientCertificate']>): Agent => {
+    const key = `${Buffer.from(certificate.pfx).toString('base64')}:${certificate.passphrase ?? ''}`;
+    let agent = certificateAgents.get(key);
+    if (!agent) {
+      agent = new Agent({ connect: { pfx: Buffer.from(certificate.pfx), passphrase: certificate.passphrase, ...(ca ? { ca } : {}) } });
+      certificateAgents.set(key, agent);
+    }
+    return agent;
+  };
   return {
     async send(req: HttpRequest): Promise<HttpResponse> {
       const timeout = AbortSignal.timeout(req.timeoutMs);
@@ -34,6 +40,7 @@ export function createFetchHttpClient(): HttpClient {
       };
       if (req.body !== undefined) options.body = req.body;
       if (req.clientCertificate) options.dispatcher = agentFor(req.clientCertificate);
+      else if (plain) options.dispatcher = plain;
       try {
         const response = await request(req.url, options);
         const body = new Uint8Array(await response.body.arrayBuffer());

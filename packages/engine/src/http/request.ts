@@ -3,6 +3,7 @@
 // ActiveDirectoryOAuth), the workflow headers and an idempotency key that is the same
 // for every attempt of one action in one iteration.
 import { createHash } from 'node:crypto';
+import { createSecureContext } from 'node:tls';
 import type { ActionContext } from '../actions/types.js';
 import { fail } from '../actions/inputs.js';
 import { interpolated } from '../expressions/text.js';
@@ -96,6 +97,10 @@ function applyAuthentication(ctx: ActionContext, auth: unknown, prepared: Prepar
     case 'clientcertificate': {
       const certificate: { pfx: Uint8Array; passphrase?: string } = { pfx: new Uint8Array(Buffer.from(text('pfx'), 'base64')) };
       if (typeof spec.password === 'string') certificate.passphrase = spec.password;
+      const problem = unreadableCertificate(certificate);
+      if (problem) {
+        fail(ctx, `authentication.pfx cannot be opened (${problem}). Give the client certificate as a base64 PFX (PKCS #12) with its password.`, prepared.recorded, 'InvalidClientCertificate');
+      }
       prepared.clientCertificate = certificate;
       return;
     }
@@ -114,4 +119,25 @@ function applyAuthentication(ctx: ActionContext, auth: unknown, prepared: Prepar
     default:
       fail(ctx, `authentication.type must be Basic, Raw, ClientCertificate or ActiveDirectoryOAuth; got ${JSON.stringify(spec.type)}.`, prepared.recorded, 'AuthenticationNotSupported');
   }
+}
+
+/** Certificates already opened: the reason one cannot be, or null. Keyed by a hash, never the secret itself. */
+const openedCertificates = new Map<string, string | null>();
+
+/** Why a PFX cannot be used (wrong password, not a PFX), found before any connection is made. */
+function unreadableCertificate(certificate: { pfx: Uint8Array; passphrase?: string }): string | null {
+  const key = createHash('sha256').update(certificate.pfx).update('\u0000').update(certificate.passphrase ?? '').digest('base64');
+  let problem = openedCertificates.get(key);
+  if (problem === undefined) {
+    try {
+      createSecureContext({ pfx: Buffer.from(certificate.pfx), ...(certificate.passphrase !== undefined ? { passphrase: certificate.passphrase } : {}) });
+      problem = null;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      problem = /mac verify/i.test(message) ? 'the password does not open it' : message;
+    }
+    if (openedCertificates.size >= 100) openedCertificates.clear();
+    openedCertificates.set(key, problem);
+  }
+  return problem;
 }

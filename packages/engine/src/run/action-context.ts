@@ -11,7 +11,7 @@ import type { Frame } from './frame.js';
 import type { RunContext } from './run-context.js';
 import { runContainer, skipContainer } from './schedule.js';
 import { expressionFailure } from './errors.js';
-import { maskSecrets, SECURE, secureSettings } from './secure.js';
+import { hiddenParts, maskSecrets, SECURE } from './secure.js';
 
 export interface ContextWithTimeout extends ActionContext {
   timedOut?: boolean;
@@ -83,11 +83,15 @@ class HandlerContext implements ContextWithTimeout {
     }
   }
 
+  noteInputs(inputs: unknown): void {
+    this.record.inputs = inputs;
+  }
+
   saveState(state: unknown, inputs?: unknown): void {
     const record = this.record;
     record.state = state;
     if (inputs !== undefined) record.inputs = inputs;
-    this.run.checkpointLater([{ ...record, inputs: secureSettings(this.action).inputs ? SECURE : maskSecrets(record.inputs, this.run.secrets) }]);
+    this.run.checkpointLater([{ ...record, inputs: hiddenParts(this.action, this.run.tainted.has(this.key)).inputs ? SECURE : maskSecrets(record.inputs, this.run.secrets) }]);
   }
 
   sleep(until: number | null, wake?: Promise<void>): Promise<'done' | 'paused' | 'aborted'> {

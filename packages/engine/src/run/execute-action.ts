@@ -16,7 +16,7 @@ import type { RunContext } from './run-context.js';
 import { recordKey } from './keys.js';
 import { cancelledError, classified, definitionError, describeError, expressionFailure, timeoutError } from './errors.js';
 import { decideRetry, readRetryPolicy, RetryPolicyError } from './retry.js';
-import { maskSecrets, SECURE, secureSettings } from './secure.js';
+import { hiddenParts, maskSecrets, SECURE } from './secure.js';
 import { makeContext, type ContextWithTimeout } from './action-context.js';
 import { staticResultOutcome } from './static-results.js';
 import { LeaseLostError } from './checkpoint.js';
@@ -63,7 +63,7 @@ export async function runAction(run: RunContext, action: ActionPlan, frame: Fram
   if (outcome.kind === 'paused') return PAUSED;
 
   const endedAt = clock.now();
-  const secure = secureSettings(action);
+  const secure = hiddenParts(action, run.tainted.has(key));
   const inputs = outcome.inputs === undefined ? null : outcome.inputs;
   const outputs = outcome.outputs === undefined ? null : outcome.outputs;
   const secrets = run.secrets;
@@ -80,8 +80,11 @@ export async function runAction(run: RunContext, action: ActionPlan, frame: Fram
   if (record.attempts.length === 0) record.attempts.push({ startedAt: record.startedAt ?? endedAt, endedAt, status: record.status, code: record.code, error: record.error });
   run.remember(record, secure.inputs || secure.outputs || secrets.length > 0 || outcome.hide ? { inputs, outputs } : undefined);
   if (action.definition.trackedProperties !== undefined && !secure.inputs && !secure.outputs) {
-    record.trackedProperties = maskSecrets(trackedProperties(run, action, frame, key), secrets);
+    const tracked = trackedProperties(run, action, frame, key);
+    // Secured data is never tracked: properties that read it are hidden whole.
+    record.trackedProperties = run.tainted.has(key) ? SECURE : maskSecrets(tracked, secrets);
   }
+  run.tainted.delete(key);
 
   let runUpdate;
   if (action.type === 'response' && record.status === 'Succeeded') runUpdate = { response: run.response };

@@ -70,6 +70,40 @@ describe('resubmit', () => {
     expect(calls()).toBe(2);
   });
 
+  it('resubmits from an action inside a Scope: the actions before it in the Scope are copied, not run again', async () => {
+    const store = new MemoryRunStore();
+    store.addFlowVersion('scoped', {
+      triggers: { manual: { type: 'Request' } },
+      actions: {
+        Before: { type: 'Compose', inputs: 'before' },
+        Work: {
+          type: 'Scope',
+          runAfter: { Before: ['Succeeded'] },
+          actions: {
+            Stamp: { type: 'Compose', inputs: '@guid()' },
+            Divide: { type: 'Compose', inputs: "@div(10, triggerBody()?['by'])", runAfter: { Stamp: ['Succeeded'] } },
+          },
+        },
+        After: { type: 'Compose', inputs: "@outputs('Stamp')", runAfter: { Work: ['Succeeded'] } },
+      },
+    });
+    const engine = createEngine({ store, clock: new InstantClock() });
+    const first = await engine.runToCompletion({ flowId: 'scoped', flowVersion: 1, triggerName: 'manual', triggerOutputs: { headers: {}, body: { by: 0 } } });
+    expect(first.run.status).toBe('Failed');
+    const stamp = first.actions.find((a) => a.key === 'Stamp')!.outputs;
+    const created = await engine.resubmit(first.run.id, { fromAction: 'Divide' });
+    expect((await store.loadRun(created.id))!.actions.map((a) => a.key).sort()).toEqual(['Before', 'Stamp']);
+    const worker = engine.startWorker({ pollMs: 20 });
+    for (let i = 0; i < 200 && (await store.getRun(created.id))?.status === 'Waiting'; i += 1) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && (await store.getRun(created.id))?.status === 'Running'; i += 1) await new Promise((r) => setTimeout(r, 10));
+    await worker.stop();
+    const done = Object.fromEntries((await store.loadRun(created.id))!.actions.map((a) => [a.key, a]));
+    // Divide fails again (same trigger body), but Stamp kept its first value: it was not run again.
+    expect(done.Stamp).toMatchObject({ resubmitted: true, outputs: stamp });
+    expect(done.Divide).toMatchObject({ status: 'Failed', resubmitted: false });
+    expect(done.Work?.status).toBe('Failed');
+  });
+
   it('refuses actions inside loops and branches with a clear reason', async () => {
     const { engine, first, definition } = await setup(false);
     await expect(engine.resubmit(first.run.id, { fromAction: 'InLoop' })).rejects.toThrow(/inside the loop 'Loop'/);

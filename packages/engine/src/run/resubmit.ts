@@ -78,7 +78,11 @@ export async function resubmitRun(deps: EngineDeps, runId: string, options: Resu
   return created;
 }
 
-/** The chosen action, everything after it, the containers that hold them, and everything inside those. */
+/**
+ * What runs again: the chosen action with everything inside it and after it, and the
+ * containers that hold it (not their earlier actions, which are copied) with everything
+ * after those.
+ */
 function downstreamOf(chosen: ActionPlan): Set<string> {
   const names = new Set<string>();
   const addTree = (action: ActionPlan): void => {
@@ -87,7 +91,11 @@ function downstreamOf(chosen: ActionPlan): Set<string> {
     for (const child of action.children) for (const inner of child.actions) addTree(inner);
     for (const dependent of action.dependents) addTree(dependent);
   };
-  for (let action: ActionPlan | null = chosen; action; action = action.container.owner) addTree(action);
+  addTree(chosen);
+  for (let owner = chosen.container.owner; owner; owner = owner.container.owner) {
+    names.add(owner.name);
+    for (const dependent of owner.dependents) addTree(dependent);
+  }
   return names;
 }
 

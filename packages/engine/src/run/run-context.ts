@@ -1,12 +1,13 @@
 // The live state of one run while this process executes it: its records (restored from
 // the store and new), variables, the abort and pause switches, and the sleepers that
 // decide when the whole run can be suspended.
+import { setMaxListeners } from 'node:events';
 import type { ClassifiedError } from '@brook/wdl';
 import type { ActionRecord, RunRecord, RunResponse, RunStatus, RunUpdate, RunVariables } from '../ports.js';
 import type { FlowPlan } from '../definition/plan.js';
 import type { EngineDeps } from './deps.js';
 import { isFinalStatus } from './keys.js';
-import { secureParameterValues } from './secure.js';
+import { secureParameterValues, secureSettingsOf } from './secure.js';
 
 /** Why a run stops executing before its actions are done. */
 export type AbortReason =
@@ -47,14 +48,24 @@ export class RunContext {
   readonly failedConnections = new Set<string>();
   readonly startedAt: number;
 
+  /** Record keys of running actions whose expressions read secured data (their inputs are hidden). */
+  readonly tainted = new Set<string>();
+  /** The trigger secures its inputs or outputs: actions reading them hide their inputs. */
+  readonly triggerSecure: boolean;
+
   constructor(
     readonly deps: EngineDeps,
     public run: RunRecord,
     readonly plan: FlowPlan,
     restored: ActionRecord[],
   ) {
+    // Every in-flight action listens on these; a wide Foreach has up to 50 at once.
+    setMaxListeners(0, this.abortController.signal, this.pauseController.signal);
     this.variables = run.variables;
     this.secrets = secureParameterValues(plan.definition.parameters);
+    const trigger = plan.definition.triggers?.[run.triggerName];
+    const triggerSecure = trigger ? secureSettingsOf('', trigger) : null;
+    this.triggerSecure = triggerSecure !== null && (triggerSecure.inputs || triggerSecure.outputs);
     this.response = run.response;
     for (const record of restored) this.restore(record);
     this.startedAt = run.startedAt ?? deps.clock.now();
@@ -114,7 +125,9 @@ export class RunContext {
 
   /** Commits records (and the variables, when they changed) before the caller goes on. */
   checkpoint(records: ActionRecord[], run?: RunUpdate): Promise<void> {
-    const variables = this.variablesDirty ? this.variables : undefined;
+    // A snapshot: the committer may serialize later, when other actions have changed the
+    // variables (values themselves are never changed in place, so a shallow copy suffices).
+    const variables = this.variablesDirty ? snapshot(this.variables) : undefined;
     this.variablesDirty = false;
     return this.deps.checkpointer.write(this.run.id, this.deps.workerId, records, variables, run);
   }
@@ -225,4 +238,10 @@ export class RunContext {
         return graphStatus;
     }
   }
+}
+
+function snapshot(variables: RunVariables): RunVariables {
+  const copy: RunVariables = {};
+  for (const [key, state] of Object.entries(variables)) copy[key] = { ...state };
+  return copy;
 }

@@ -9,12 +9,28 @@ export const MASK = '***';
 /** Compose, ParseJson and Response only have "secure inputs", which hide their outputs too. */
 const INPUTS_HIDE_OUTPUTS = new Set(['compose', 'parsejson', 'response']);
 
-export function secureSettings(action: ActionPlan): { inputs: boolean; outputs: boolean } {
-  const properties = action.definition.runtimeConfiguration?.secureData?.properties;
+export interface SecureSettings {
+  inputs: boolean;
+  outputs: boolean;
+}
+
+/** An action's (or trigger's) own runtimeConfiguration.secureData; `type` lower-cased. */
+export function secureSettingsOf(type: string, definition: { runtimeConfiguration?: { secureData?: { properties?: unknown } } }): SecureSettings {
+  const properties = definition.runtimeConfiguration?.secureData?.properties;
   if (!Array.isArray(properties)) return { inputs: false, outputs: false };
   const inputs = properties.some((p) => String(p).toLowerCase() === 'inputs');
-  const outputs = properties.some((p) => String(p).toLowerCase() === 'outputs') || (inputs && INPUTS_HIDE_OUTPUTS.has(action.type));
+  const outputs = properties.some((p) => String(p).toLowerCase() === 'outputs') || (inputs && INPUTS_HIDE_OUTPUTS.has(type));
   return { inputs, outputs };
+}
+
+/**
+ * What the record of an action hides (wdl.md 6.3): its own settings, plus, when its
+ * expressions read secured data (`tainted`), its inputs, and for Compose, ParseJson and
+ * Response its outputs too. What those three output is not secured further downstream.
+ */
+export function hiddenParts(action: ActionPlan, tainted: boolean): SecureSettings {
+  if (!tainted) return action.secure;
+  return { inputs: true, outputs: action.secure.outputs || INPUTS_HIDE_OUTPUTS.has(action.type) };
 }
 
 const SECRET_KEYS = new Set(['password', 'secret', 'pfx', 'value', 'clientsecret', 'client_secret', 'token', 'apikey']);

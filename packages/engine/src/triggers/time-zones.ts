@@ -15,22 +15,59 @@ export interface WallTime {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+function knownZone(candidate: string): string | undefined {
+  const windows = findIana(candidate);
+  if (windows && windows.length > 0) return windows[0];
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: candidate });
+    return candidate;
+  } catch {
+    return undefined; // not an IANA id either
+  }
+}
+
+/** Display names without a city: "(UTC-05:00) Eastern Time (US & Canada)". */
+const REGION_NAMES: Record<string, string> = {
+  'eastern time': 'America/New_York',
+  'central time': 'America/Chicago',
+  'mountain time': 'America/Denver',
+  'pacific time': 'America/Los_Angeles',
+  'atlantic time': 'America/Halifax',
+  alaska: 'America/Anchorage',
+  hawaii: 'Pacific/Honolulu',
+  newfoundland: 'America/St_Johns',
+  'coordinated universal time': 'UTC',
+};
+const AREAS = ['Europe', 'America', 'Asia', 'Australia', 'Africa', 'Pacific', 'Atlantic', 'Indian'];
+
+/**
+ * A Windows display name, "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna":
+ * its region, else the first of its cities that is an IANA zone, else its fixed offset.
+ */
+function displayZone(offset: string, place: string): string | undefined {
+  const region = REGION_NAMES[place.replace(/\s*\(.*\)\s*$/, '').trim().toLowerCase()];
+  if (region) return region;
+  for (const city of place.split(',')) {
+    const id = city.trim().replace(/\s+/g, '_');
+    for (const area of AREAS) {
+      const zone = id ? knownZone(`${area}/${id}`) : undefined;
+      if (zone) return zone;
+    }
+  }
+  const hours = /^([+-])(\d{2}):00$/.exec(offset);
+  if (!offset || offset === '+00:00') return 'UTC';
+  // Etc/GMT ids count the other way round: UTC+03:00 is Etc/GMT-3.
+  return hours ? `Etc/GMT${hours[1] === '+' ? '-' : '+'}${Number(hours[2])}` : undefined;
+}
+
 /** The IANA zone for a Windows id, an IANA id or a display string; undefined when unknown. */
 export function ianaZone(name: string | undefined): string | undefined {
   if (!name) return 'UTC';
   const trimmed = name.trim();
-  const display = /^\(UTC[^)]*\)\s*(.+)$/.exec(trimmed);
-  for (const candidate of [trimmed, display?.[1]]) {
-    if (!candidate) continue;
-    const windows = findIana(candidate);
-    if (windows && windows.length > 0) return windows[0];
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: candidate });
-      return candidate;
-    } catch {
-      // not an IANA id either
-    }
-  }
+  const known = knownZone(trimmed);
+  if (known) return known;
+  const display = /^\(UTC([+-]\d{2}:\d{2})?\)\s*(.+)$/.exec(trimmed);
+  if (display) return knownZone(display[2]!) ?? displayZone(display[1] ?? '', display[2]!);
   if (/^(utc|gmt|coordinated universal time)$/i.test(trimmed)) return 'UTC';
   return undefined;
 }

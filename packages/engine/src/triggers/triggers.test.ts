@@ -70,6 +70,17 @@ describe('Recurrence', () => {
     expect(next({ frequency: 'Day', interval: 2, startTime: '2030-01-01T10:00:00Z' }, '2030-01-01T10:00:00Z')).toBe('2030-01-03T10:00:00.000Z');
   });
 
+  it('reads time zones as Windows ids, IANA ids or Windows display names', () => {
+    const nine = (timeZone: string) => next({ frequency: 'Day', interval: 1, timeZone, schedule: { hours: [9], minutes: [0] } }, '2030-07-01T12:00:00Z');
+    expect(nine('(UTC-05:00) Eastern Time (US & Canada)')).toBe('2030-07-01T13:00:00.000Z'); // 09:00 EDT
+    expect(nine('(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna')).toBe('2030-07-02T07:00:00.000Z'); // 09:00 CEST
+    expect(nine('(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi')).toBe('2030-07-02T03:30:00.000Z');
+    expect(nine('(UTC) Coordinated Universal Time')).toBe('2030-07-02T09:00:00.000Z');
+    expect(nine('Central European Standard Time')).toBe('2030-07-02T07:00:00.000Z');
+    expect(nine('Europe/Oslo')).toBe('2030-07-02T07:00:00.000Z');
+    expect(() => nine('Mars Standard Time')).toThrow(/not a known time zone/);
+  });
+
   it('stops at endTime and explains bad schedules', () => {
     expect(next({ frequency: 'Day', interval: 1, startTime: '2030-01-01T00:00:00Z', endTime: '2030-01-02T12:00:00Z' }, '2030-01-02T00:00:00Z')).toBeUndefined();
     expect(() => next({ frequency: 'Fortnight', interval: 1 }, '2030-01-01T00:00:00Z')).toThrow(RecurrenceError);
