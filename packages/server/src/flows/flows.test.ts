@@ -49,7 +49,8 @@ describe('flows API', () => {
     expect(answer.body.error.details).toContainEqual(expect.objectContaining({ path: '/definition/actions/Response/runAfter/Missing', code: 'RunAfterMissingAction' }));
     const missingName = await alice.post('/api/v1/flows', { definition: echoFlow() });
     expect(missingName.status).toBe(400);
-    expect(missingName.body.error.details).toContainEqual(expect.objectContaining({ path: '/name' }));
+    expect(missingName.body.error.details).toContainEqual({ path: '/name', message: 'is required (string)', code: 'invalid_type' });
+    expect(missingName.body.error.message).toBe('The request body is not valid: /name: is required (string)');
   });
 
   it('validates without saving', async () => {

@@ -67,7 +67,9 @@ export type InputPlace = 'body' | 'query' | 'params';
 export function validationError(error: z.ZodError, place: InputPlace): ApiError {
   const details = error.issues.map((issue) => {
     const path = place === 'body' ? jsonPointer(issue.path) : issue.path.map(String).join('.') || place;
-    return { path, message: issue.message, code: issue.code };
+    // "Invalid input: expected string, received undefined" says less than "required".
+    const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
+    return { path, message: missing ? `is required (${issue.expected})` : issue.message, code: issue.code };
   });
   const first = details[0];
   const where = place === 'body' ? 'The request body' : place === 'query' ? 'The query string' : 'The URL';
