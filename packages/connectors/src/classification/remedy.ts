@@ -101,6 +101,7 @@ export function unauthenticatedReason(connection: ConnectionContext, status: num
   const statusText = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : '';
   const answer = status === undefined ? 'The service rejected its credentials' : `The service answered ${status}${statusText ? ` ${statusText}` : ''}`;
   // A detail that only repeats the status text ("Unauthorized") adds nothing.
-  const said = detail && detail.trim().toLowerCase() !== statusText.toLowerCase() ? `: ${detail}` : '';
+  const trimmed = detail.trim().replace(/[.!\s]+$/, '');
+  const said = trimmed && trimmed.toLowerCase() !== statusText.toLowerCase() ? `: ${trimmed}` : '';
   return `${answer}${said}. ${label}.`;
 }

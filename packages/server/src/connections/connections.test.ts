@@ -57,6 +57,7 @@ describe('connections: break, notice, verify, recover', () => {
 
   it('flags the connection when the service rejects the password, links the failed runs and tells the owner once', async () => {
     service.password = 'second password';
+    const brokenAt = new Date().toISOString();
     const runIds: string[] = [];
     for (let i = 0; i < 2; i += 1) runIds.push((await alice.post(`/api/v1/flows/${flowId}/run`, {})).body.runId);
     for (const runId of runIds) {
@@ -70,8 +71,11 @@ describe('connections: break, notice, verify, recover', () => {
       return current.status === 'unauthenticated' && current.broken.runs === 2 ? current : undefined;
     });
     expect(connection.broken).toMatchObject({ runs: 2, flows: 1 });
-    const failed = await alice.get(`/api/v1/connections/${connectionId}/failed-runs`);
+    const failed = await alice.get(`/api/v1/connections/${connectionId}/failed-runs?since=${encodeURIComponent(brokenAt)}`);
     expect(failed.body.items.map((run: { id: string }) => run.id).sort()).toEqual([...runIds].sort());
+    const later = await alice.get(`/api/v1/connections/${connectionId}/failed-runs?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    expect(later.body.items).toEqual([]);
+    expect((await alice.get(`/api/v1/connections/${connectionId}/failed-runs?since=yesterday`)).status).toBe(400);
     const byConnection = await alice.get(`/api/v1/runs?connectionId=${connectionId}&category=authentication`);
     expect(byConnection.body.items).toHaveLength(2);
 
