@@ -151,7 +151,7 @@ describe('failures without an HTTP answer', () => {
   it('unreadable secrets, cancellation, and errors that carry their code', () => {
     expectCode(classifyError(new SecretEnvelopeError('unknown_key', 'sealed with key kX')), 'ConnectionSecretsUnreadable', 'server', false);
     expectCode(classifyError(Object.assign(new Error('aborted'), { name: 'AbortError' })), 'Cancelled', 'cancelled', false);
-    for (const code of ['MissingRequiredProperty', 'InvalidOperationInput', 'InvalidDefinition', 'ActionTimedOut', 'OperationTimedOut', 'WorkflowRunActionRepetitionQuotaExceeded', 'ConnectionNotConfigured', 'InvalidConnection', 'ConnectionNotFound', 'ConnectionRefreshFailed']) {
+    for (const code of ['MissingRequiredProperty', 'InvalidOperationInput', 'InvalidDefinition', 'ActionTimedOut', 'OperationTimedOut', 'WorkflowRunActionRepetitionQuotaExceeded', 'ConnectionNotConfigured', 'InvalidConnection', 'ConnectionNotFound', 'ConnectionRefreshFailed', 'MissingConnectionReference', 'ActionFailed', 'AuthenticationNotSupported']) {
       const item = catalogueEntry(code)!;
       expectCode(classifyError(Object.assign(new Error(`${code} happened`), { code })), code, item.category, item.retryable);
     }
