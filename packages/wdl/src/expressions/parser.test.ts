@@ -137,7 +137,11 @@ describe('syntax errors name the position', () => {
     const text = `concat('${'x'.repeat(MAX_EXPRESSION_LENGTH)}')`;
     const error = syntaxError(text);
     expect(error.message).toContain('the limit is 8192');
+    // concat('…') adds 10 characters: 8,192 in all parses, 8,193 does not.
     expect(ast(`concat('${'x'.repeat(MAX_EXPRESSION_LENGTH - 10)}')`)).toMatchObject({ kind: 'call' });
+    const justOver = syntaxError(`concat('${'x'.repeat(MAX_EXPRESSION_LENGTH - 9)}')`);
+    expect(justOver.message).toContain('The expression is 8193 characters long; the limit is 8192');
+    expect(justOver.position).toBe(MAX_EXPRESSION_LENGTH);
   });
 
   it('refuses absurd nesting instead of overflowing the stack', () => {

@@ -25,7 +25,7 @@ export function expectInteger(ctx: FunctionContext, args: unknown[], index: numb
   const value = args[index];
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
   if (typeof value === 'bigint') {
-    throw argumentError(ctx, index, `is out of range: ${value.toString()} ${what} cannot be added to a date.`);
+    throw argumentError(ctx, index, `is out of range: ${value.toString()} (${what}) cannot be added to a date.`);
   }
   throw argumentTypeError(ctx, index, `an integer (${what})`, value);
 }

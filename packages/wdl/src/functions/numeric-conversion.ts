@@ -40,7 +40,7 @@ export function toInt(args: unknown[], ctx: FunctionContext): unknown {
   if (Number.isNaN(double)) return makeInteger(INT64_MIN);
   if (!Number.isFinite(double) || !Number.isInteger(double)) throw notParseable(ctx, value, 'an integer (a whole number)');
   const integer = makeInteger(BigInt(double));
-  if (integer === undefined) throw argumentError(ctx, 0, `'${value}' is outside the 64-bit integer range.`);
+  if (integer === undefined) throw argumentError(ctx, 0, `is outside the 64-bit integer range: '${value}'. Use float() or decimal() for larger numbers.`);
   return integer === 0 ? 0 : integer;
 }
 

@@ -120,7 +120,7 @@ export const xmlFunctions: WdlFunction[] = [
       try {
         result = select(expression, parsed.document as unknown as Node);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '');
         throw argumentError(ctx, 1, `is not a valid XPath expression: ${reason}. Namespaced documents need name()/local-name() tests such as /*[local-name()='file'].`);
       }
       if (Array.isArray(result)) return result.filter(isNode).map((node) => matchValue(node, parsed));
