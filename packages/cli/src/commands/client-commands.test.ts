@@ -1,6 +1,7 @@
 // The `brook` client commands against a real server on loopback, with an API token.
 import { Command } from 'commander';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -46,10 +47,18 @@ describe('brook client commands', () => {
   let server: BrookServer;
   let flowId: string;
   let runId: string;
+  let service: Server;
+  let servicePassword = 'first password';
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'brook-cli-'));
-    server = await createServer(testConfig(join(dir, 'server')), { webDist: join(dir, 'none') });
+    // The orders service on loopback: Basic auth with a password that can change.
+    service = createHttpServer((request, response) => {
+      const ok = request.headers.authorization === `Basic ${Buffer.from(`alice:${servicePassword}`).toString('base64')}`;
+      response.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(ok ? '{"status":"shipped"}' : '{"error":"bad credentials"}');
+    });
+    await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+    server = await createServer(testConfig(join(dir, 'server'), { allowPrivateNetworks: true }), { webDist: join(dir, 'none') });
     const url = await server.listen();
     const setup = await fetch(`${url}/api/v1/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ops@example.org', name: 'Ops', password: 'a long test password' }) });
     const { csrfToken } = (await setup.json()) as { csrfToken: string };
@@ -71,6 +80,7 @@ describe('brook client commands', () => {
   });
   afterAll(async () => {
     await server.close();
+    await new Promise((resolve) => service.close(resolve));
     delete process.env.BROOK_URL;
     delete process.env.BROOK_TOKEN;
     rmSync(dir, { recursive: true, force: true });
@@ -105,6 +115,43 @@ describe('brook client commands', () => {
     const exported = JSON.parse((await brook('flows', 'export', flowId)).out) as { definition: { actions: object } };
     expect(Object.keys(exported.definition.actions)).toEqual(['Prepare', 'Stop']);
     expect((await brook('connections', 'list')).out).toBe('No connections.');
+  });
+
+  it('verifies a connection with new credentials, resubmits the runs it broke, and cancels a run', async () => {
+    const api = async (method: string, path: string, body?: unknown) => {
+      const answer = await fetch(`${process.env.BROOK_URL}${path}`, { method, headers: { authorization: `Bearer ${process.env.BROOK_TOKEN}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return (await answer.json()) as { id: string; runId: string; status: string };
+    };
+    const { port } = service.address() as { port: number };
+    const connection = await api('POST', '/api/v1/connections', { name: 'Orders API', connectorId: 'http', authType: 'basic', parameters: { baseUrl: `http://127.0.0.1:${port}`, verifyPath: '/me', username: 'alice' }, secrets: { password: servicePassword } });
+    const definition = {
+      triggers: { manual: { type: 'Request', kind: 'Http', inputs: {} } },
+      actions: { Get_order: { type: 'ApiConnection', inputs: { host: { connection: { name: 'orders' } }, method: 'get', path: '/orders/7' }, runAfter: {} } },
+    };
+    const flow = await api('POST', '/api/v1/flows', { name: 'Order status', definition, connections: { orders: connection.id } });
+    servicePassword = 'changed elsewhere';
+    const broken = (await api('POST', `/api/v1/flows/${flow.id}/run`, {})).runId;
+    for (let i = 0; i < 200 && (await api('GET', `/api/v1/runs/${broken}`)).status !== 'Failed'; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const listed = await brook('connections', 'list');
+    expect(listed.out).toMatch(/Orders API\s+HTTP\s+unauthenticated/);
+    expect(listed.out).toContain('1 (1 flow) since');
+    const wrong = await brook('connections', 'verify', connection.id, '--secret', 'password=still wrong');
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toContain('Orders API: unauthenticated.');
+    const right = await brook('connections', 'verify', connection.id, '--secret', 'password=changed elsewhere');
+    expect(right.code).toBe(0);
+    expect(right.out).toContain(`1 run failed because of it; resubmit them with \`brook runs resubmit --connection ${connection.id}\``);
+
+    const healed = await brook('runs', 'resubmit', '--connection', connection.id);
+    expect(healed.out).toMatch(/Job job_\S+ succeeded: 1 resubmitted, 0 failed, of 1\./);
+    expect((await brook('runs', 'resubmit', '--connection', connection.id)).out).toContain('Nothing to resubmit');
+
+    const waiting = await api('POST', '/api/v1/flows', { name: 'Patient', definition: { triggers: { manual: { type: 'Request', kind: 'Http', inputs: {} } }, actions: { Wait: { type: 'Wait', inputs: { interval: { count: 1, unit: 'Hour' } }, runAfter: {} } } } });
+    const sleeping = (await api('POST', `/api/v1/flows/${waiting.id}/run`, {})).runId;
+    expect((await brook('runs', 'cancel', sleeping)).out).toContain(`Cancelling ${sleeping}`);
+    for (let i = 0; i < 200 && (await api('GET', `/api/v1/runs/${sleeping}`)).status !== 'Cancelled'; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await api('GET', `/api/v1/runs/${sleeping}`)).status).toBe('Cancelled');
   });
 
   it('prints API errors with the fields they name and exits 1', async () => {

@@ -27,6 +27,12 @@ function secretsFrom(pairs: string[]): Record<string, string> {
   return secrets;
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
 export function register(program: Command): void {
   const connections = program.command('connections').description('connections on a Brook server (BROOK_URL, BROOK_TOKEN)');
 
@@ -48,7 +54,7 @@ export function register(program: Command): void {
                   connection.connectorName,
                   connection.status,
                   formatTime(connection.lastCheckedAt),
-                  connection.broken.runs ? `${connection.broken.runs} (${connection.broken.flows} flows) since ${formatTime(connection.broken.since)}` : '0',
+                  connection.broken.runs ? `${connection.broken.runs} (${connection.broken.flows} flow${connection.broken.flows === 1 ? '' : 's'}) since ${formatTime(connection.broken.since)}` : '0',
                   connection.owner.name,
                 ]),
               ),
@@ -60,10 +66,12 @@ export function register(program: Command): void {
     .command('verify <id>')
     .description('verify a connection against its service; new secrets are kept only when they verify')
     .option('--secret <name=value>', 'a new secret, e.g. password=… (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
+    .option('--secret-stdin <name>', 'read the new value of this secret from standard input (kept out of the shell history and process list)')
     .option('--json', 'print JSON')
-    .action((id: string, options: { secret: string[]; json?: boolean }) =>
+    .action((id: string, options: { secret: string[]; secretStdin?: string; json?: boolean }) =>
       withClient(async (client) => {
         const secrets = secretsFrom(options.secret);
+        if (options.secretStdin) secrets[options.secretStdin] = await readStdin();
         const result = await client.post<{ ok: boolean; message: string; connection: Connection }>(
           `/api/v1/connections/${encodeURIComponent(id)}/verify`,
           Object.keys(secrets).length ? { secrets } : {},
@@ -71,7 +79,7 @@ export function register(program: Command): void {
         print(result, options.json, () => {
           const lines = [`${result.connection.name}: ${result.ok ? 'connected' : result.connection.status}. ${result.message}`];
           if (result.ok && result.connection.broken.runs > 0) {
-            lines.push(`${result.connection.broken.runs} runs failed because of it; resubmit them with \`brook runs resubmit --connection ${result.connection.id}\`.`);
+            lines.push(`${result.connection.broken.runs} run${result.connection.broken.runs === 1 ? '' : 's'} failed because of it; resubmit them with \`brook runs resubmit --connection ${result.connection.id}\`.`);
           }
           return lines.join('\n');
         });

@@ -60,17 +60,21 @@ export function explainFailure(run: RunSummary): string {
 
 async function followJob(client: BrookClient, job: Job, json: boolean | undefined): Promise<void> {
   let current = job;
+  // A progress line for people at a terminal; logs of scripts get the result only.
+  const progress = !json && process.stderr.isTTY;
   while (current.status === 'queued' || current.status === 'running') {
-    if (!json) process.stderr.write(`\rResubmitting: ${current.done} of ${current.total}${current.failed ? `, ${current.failed} failed` : ''}…`);
+    if (progress) process.stderr.write(`\rResubmitting: ${current.done} of ${current.total}${current.failed ? `, ${current.failed} failed` : ''}…`);
     await new Promise((resolve) => setTimeout(resolve, 500));
     current = await client.get<Job>(`/api/v1/jobs/${current.id}`);
   }
-  if (!json) process.stderr.write('\n');
+  if (progress && current !== job) process.stderr.write('\n');
   print(current, json, () =>
-    [
-      `Job ${current.id} ${current.status}: ${current.done - current.failed} resubmitted, ${current.failed} failed, of ${current.total}.`,
-      ...current.results.filter((result) => result.error).map((result) => `  ${result.runId}: ${result.error}`),
-    ].join('\n'),
+    current.total === 0
+      ? 'Nothing to resubmit: no run that failed because of it is waiting to be resubmitted.'
+      : [
+          `Job ${current.id} ${current.status}: ${current.done - current.failed} resubmitted, ${current.failed} failed, of ${current.total}.`,
+          ...current.results.filter((result) => result.error).map((result) => `  ${result.runId}: ${result.error}`),
+        ].join('\n'),
   );
   if (current.failed > 0 || current.status === 'failed') process.exitCode = 1;
 }

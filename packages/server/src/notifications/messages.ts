@@ -19,7 +19,7 @@ export function connectionUnauthenticatedNotice(connection: { id: string; name: 
   return {
     kind: 'connection-unauthenticated',
     title: `Connection '${connection.name}' is not authenticated`,
-    message: `The service rejected the credentials of the connection '${connection.name}'${reason ? ` (${reason})` : ''}. Flows that use it will fail until its credentials are verified.`,
+    message: `The service rejected the credentials of the connection '${connection.name}'${reason ? ` (${reason.replace(/\.\s*$/, '')})` : ''}. Flows that use it will fail until its credentials are verified.`,
     link: `/settings/connections?focus=${encodeURIComponent(connection.id)}`,
     details: [
       'Open Settings (the gear icon), then Connections.',
