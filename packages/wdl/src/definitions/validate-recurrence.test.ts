@@ -24,6 +24,9 @@ describe('recurrence', () => {
 
   it('reports an unknown frequency and intervals out of range', () => {
     expect(check({ frequency: 'Fortnight', interval: 1 })).toEqual([expect.objectContaining({ path: '/triggers/Recurrence/recurrence/frequency' })]);
+    expect(check({ frequency: 'Fortnight', interval: 1 })[0]!.message).toBe('Frequency "Fortnight" is not one of Second, Minute, Hour, Day, Week, Month. Use one of them.');
+    expect(check({ frequency: 'Daily', interval: 1 })[0]!.message).toBe('Frequency "Daily" is not one of Second, Minute, Hour, Day, Week, Month. Write "Day" for "Daily".');
+    expect(check({ frequency: 'hours', interval: 1 })[0]!.message).toContain('Write "Hour" for "hours".');
     expect(check({ frequency: 'Month', interval: 17 })[0]!.message).toContain('the most is 16');
     expect(check({ frequency: 'Second', interval: 9_999_999 })).toEqual([]);
     expect(check({ frequency: 'Minute', interval: 1.5 })[0]!.message).toContain('whole number');

@@ -33,6 +33,14 @@ export function isKnownTimeZone(zone: string): boolean {
   return windowsTimeZones.has(zone.trim().toLowerCase()) || DISPLAY_TIME_ZONE.test(zone.trim());
 }
 
+// "Daily", "Hours": words people write for a frequency the service spells as a unit.
+const FREQUENCY_WORDS: Record<string, Frequency> = { secondly: 'Second', hourly: 'Hour', daily: 'Day', weekly: 'Week', monthly: 'Month' };
+
+function frequencyMeant(raw: string): Frequency | undefined {
+  const word = raw.trim().toLowerCase();
+  return FREQUENCY_WORDS[word] ?? FREQUENCIES.find((known) => known.toLowerCase() === word.replace(/s$/, ''));
+}
+
 export function validateRecurrence(recurrence: unknown, path: string, triggerName: string): DefinitionProblem[] {
   const invalid = (at: string, message: string): DefinitionProblem => error(at, 'InvalidRecurrence', message);
   if (!isPlainObject(recurrence)) {
@@ -46,7 +54,10 @@ export function validateRecurrence(recurrence: unknown, path: string, triggerNam
   } else if (!isDeferred(rawFrequency)) {
     frequency = FREQUENCIES.find((known) => typeof rawFrequency === 'string' && known.toLowerCase() === rawFrequency.trim().toLowerCase()) ?? null;
     if (frequency === null) {
-      problems.push(invalid(pointer(path, 'frequency'), `Frequency ${quote(rawFrequency)} is not one of ${FREQUENCIES.join(', ')}.`));
+      const meant = typeof rawFrequency === 'string' ? frequencyMeant(rawFrequency) : undefined;
+      problems.push(
+        invalid(pointer(path, 'frequency'), `Frequency ${quote(rawFrequency)} is not one of ${FREQUENCIES.join(', ')}.${meant ? ` Write "${meant}" for ${quote(rawFrequency)}.` : ' Use one of them.'}`),
+      );
     }
   }
 
