@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiClient, createPeople, finishedRun, startTestServer, type TestServer } from '../testing/harness.js';
 import { echoFlow, failingFlow } from '../testing/definitions.js';
@@ -32,6 +32,28 @@ describe('serving: health, OpenAPI, errors, headers, the portal', () => {
     }
     const login = answer.body.paths['/api/v1/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+    // Nothing served outside the catalog but the portal.
+    const documented = new Set(Object.entries(answer.body.paths as Record<string, object>).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`)));
+    const registered = server.server.registeredRoutes.filter((route) => !route.endsWith(' *') && !route.endsWith(' /'));
+    expect(registered.filter((route) => !documented.has(route.replace(/:([A-Za-z0-9_]+)/g, '{$1}').replace(/\*$/, '{path}')))).toEqual([]);
+  });
+
+  it('has every route in docs/api.md', () => {
+    // Paths in backticks, with parameters written :id or {id}; "`/a/:id/enable`, `/disable`" names two.
+    const shape = (path: string) => path.split('?')[0]!.replace(/(:[A-Za-z0-9_]+|\{[A-Za-z0-9_]+\}|\*)/g, '•').replace(/\/$/, '');
+    const text = readFileSync(new URL('../../../../docs/api.md', import.meta.url), 'utf8');
+    const inDocs = new Set<string>();
+    for (const line of text.split('\n')) {
+      let base = '';
+      // Also "`POST /api/v1/callbacks/{runId}/{actionKey}?sig=…`", and "[/{relativePath}]" for an optional part.
+      for (const [, path] of line.matchAll(/`(?:[A-Z{][^`\s]*\s+)?(\/[^`\s]*)`/g)) {
+        const full = /^\/(api|healthz|metrics)/.test(path!) ? path! : `${base}${path}`;
+        base = full.replace(/\/[^/]*$/, '');
+        for (const variant of [full.replace(/\[|\]/g, ''), full.replace(/\[[^\]]*\]/g, '')]) inDocs.add(shape(variant));
+      }
+    }
+    const routes = server.server.registeredRoutes.filter((route) => !route.endsWith(' *') && !route.endsWith(' /')).map((route) => shape(route.split(' ')[1]!));
+    expect([...new Set(routes)].filter((route) => !inDocs.has(route))).toEqual([]);
   });
 
   it('answers every error in the documented shape', async () => {
