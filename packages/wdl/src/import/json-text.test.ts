@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicateKeys, parseJsonFile, parseJsonText } from './json-text.js';
+import { importFlow } from './import-flow.js';
+import { findDuplicateKeys, MAX_JSON_DEPTH, parseJsonFile, parseJsonText } from './json-text.js';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -18,6 +19,16 @@ describe('reading JSON files', () => {
     expect(!comma.ok && comma.problem.message).toContain('trailing comma');
     const comment = parseJsonText('f.json', '{"a": 1 // note\n}');
     expect(!comment.ok && comment.problem.message).toContain('comments are not allowed');
+  });
+
+  it('refuses nesting deeper than 1,000 levels, saying where, instead of overflowing the stack', () => {
+    const deep = (levels: number): string => `{"triggers": {}, "actions": {"A": {"type": "Compose", "inputs": ${'['.repeat(levels)}"[{"${']'.repeat(levels)}}}}`;
+    expect(parseJsonText('ok.json', deep(MAX_JSON_DEPTH - 4))).toMatchObject({ ok: true });
+    // 64 characters before the brackets, then 997 levels of '[' fit: the 998th bracket is the 1,001st level.
+    const refused = parseJsonText('deep.json', `\n${deep(100_000)}`);
+    expect(refused).toEqual({ ok: false, problem: expect.objectContaining({ code: 'InvalidJson', path: 'deep.json:2:1062' }) });
+    if (!refused.ok) expect(refused.problem.message).toBe('deep.json nests objects and arrays more than 1000 deep (at line 2, column 1062); no flow is that deep. Export the flow again.');
+    expect(importFlow({ name: 'deep.json', bytes: bytes(deep(100_000)) }).problems.map((problem) => problem.code)).toEqual(['InvalidJson']);
   });
 
   it('reports empty files and bytes that are not text', () => {

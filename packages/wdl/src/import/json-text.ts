@@ -33,7 +33,48 @@ export function parseJsonText(fileName: string, text: string): JsonFile {
   } catch (cause) {
     return { ok: false, problem: syntaxProblem(fileName, text, cause) };
   }
+  const tooDeep = tooDeepAt(text, MAX_JSON_DEPTH);
+  if (tooDeep !== null) {
+    const { line, column } = lineAndColumn(text, tooDeep);
+    return {
+      ok: false,
+      problem: error(
+        `${fileName}:${line}:${column}`,
+        'InvalidJson',
+        `${fileName} nests objects and arrays more than ${MAX_JSON_DEPTH} deep (at line ${line}, column ${column}); no flow is that deep. Export the flow again.`,
+      ),
+    };
+  }
   return { ok: true, value, duplicateKeys: findDuplicateKeys(text) };
+}
+
+/** Deeper JSON is refused before the readers that recurse over it (and flows never come close). */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Offset of the first '{' or '[' past `limit` levels of nesting, or null. Strings are skipped. */
+function tooDeepAt(text: string, limit: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index++; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x7b || code === 0x5b) {
+      if (++depth > limit) return index;
+    } else if (code === 0x7d || code === 0x5d) {
+      depth--;
+    }
+  }
+  return null;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
 const ERROR_WORDS: Record<string, string> = {
