@@ -58,7 +58,8 @@ export async function failedWith(runtime: ConnectionRuntime, connection: LoadedC
     change = connectionStatusChangeFor(error, connection.context, '');
     if (change) await runtime.store.recordStatus(connection.record.id, { status: change.status, statusReason: change.reason, lastCheckedAt: runtime.clock() });
   }
-  return { outcome: 'failed', connectionId: connection?.record.id ?? '', error, outputs: null, recorded, connectionStatusChange: change, ...(connection ? { hide: maskFor(connection) } : {}) };
+  const result: InvokeResult = { outcome: 'failed', connectionId: connection?.record.id ?? '', error, outputs: null, recorded, connectionStatusChange: change };
+  return connection ? madeWith(result, connection) : result;
 }
 
 function missingCredential(connection: LoadedConnection, error: MissingCredentialError): ClassifiedError {
@@ -98,10 +99,21 @@ export async function invokeRequest(runtime: ConnectionRuntime, refresher: Token
  */
 export function withRecordMask(result: InvokeResult, connection: LoadedConnection, inputs: unknown): InvokeResult {
   const sensitiveFields = connection.connector.sensitiveFields;
-  const secretValues = [...secretValuesOf(connection), ...sensitiveValues(inputs, { sensitiveFields }), ...sensitiveValues(result.outputs, { sensitiveFields })];
-  const inner = result.hide;
-  const hide = <T>(value: T): T => maskSecrets(inner ? inner(value) : value, { sensitiveFields, secretValues });
-  return { ...result, hide };
+  const secretValues = [
+    ...(latestSecrets.get(result) ?? []),
+    ...secretValuesOf(connection),
+    ...sensitiveValues(inputs, { sensitiveFields }),
+    ...sensitiveValues(result.outputs, { sensitiveFields }),
+  ];
+  return { ...result, hide: <T>(value: T): T => maskSecrets(value, { sensitiveFields, secretValues }) };
+}
+
+/** The secrets of the connection a result was made with (new tokens after a refresh), kept beside it, never in it. */
+const latestSecrets = new WeakMap<InvokeResult, string[]>();
+
+function madeWith(result: InvokeResult, connection: LoadedConnection): InvokeResult {
+  latestSecrets.set(result, secretValuesOf(connection));
+  return result;
 }
 
 export async function invokeWithConnection(runtime: ConnectionRuntime, refresher: TokenRefresher, loaded: LoadedConnection, request: ConnectionRequest, options: InvokeOptions = {}): Promise<InvokeResult> {
@@ -145,10 +157,10 @@ async function finish(runtime: ConnectionRuntime, connection: LoadedConnection, 
       await runtime.store.recordStatus(connection.record.id, { status: connectionStatusChange.status, statusReason: connectionStatusChange.reason, lastCheckedAt: runtime.clock() });
       runtime.log.warn({ connectionId: connection.record.id, status: outputs.statusCode }, 'connection flagged: credentials rejected');
     }
-    return { outcome: 'failed', connectionId: connection.record.id, error, outputs, recorded, connectionStatusChange, hide: mask };
+    return madeWith({ outcome: 'failed', connectionId: connection.record.id, error, outputs, recorded, connectionStatusChange }, connection);
   }
   await noteSuccess(runtime, connection);
-  return { outcome: 'succeeded', connectionId: connection.record.id, outputs, recorded, hide: mask };
+  return madeWith({ outcome: 'succeeded', connectionId: connection.record.id, outputs, recorded }, connection);
 }
 
 /** A call that worked proves the credentials: record it (at most once a minute unless the status changes). */
