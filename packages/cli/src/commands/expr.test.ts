@@ -77,6 +77,14 @@ describe('brook expr', () => {
     expect(run.lines[7]).toEqual({ ok: true, value: true });
   });
 
+  it('reads what Windows tools write: a byte order mark and CRLF line ends', async () => {
+    const run = await runBrook(['expr'], `\ufeff${JSON.stringify({ expr: '@add(1,2)' })}\r\n${JSON.stringify({ expr: "@concat('a','b')" })}\r\n`);
+    expect(run.lines).toEqual([
+      { ok: true, value: 3 },
+      { ok: true, value: 'ab' },
+    ]);
+  });
+
   it('fixes the clock with --now', async () => {
     const run = await runBrook(['expr', '--now', '2024-01-31T12:00:00Z'], line({ expr: "@utcNow('yyyy-MM-dd')" }));
     expect(run.lines).toEqual([{ ok: true, value: '2024-01-31' }]);

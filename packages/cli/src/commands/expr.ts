@@ -23,7 +23,9 @@ function failure(code: string, message: string): ExprResult {
 const ONE_OBJECT_PER_LINE = 'Write one object per line: {"expr": "@add(1,2)", "context": {}}.';
 
 /** Evaluate one input line. Never throws. */
-export function evaluateLine(line: string, lineNumber: number, now?: () => Date): ExprResult {
+export function evaluateLine(rawLine: string, lineNumber: number, now?: () => Date): ExprResult {
+  // Windows tools (PowerShell's pipe, Notepad) start text with a byte order mark.
+  const line = rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine;
   if (line.trim() === '') return failure('InvalidJson', `Line ${lineNumber} is empty. ${ONE_OBJECT_PER_LINE}`);
   let input: unknown;
   try {
