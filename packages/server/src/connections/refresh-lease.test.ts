@@ -11,6 +11,7 @@ import { associatedDataFor, ConnectionManager, ConnectorRegistry, generateSecret
 import { createPlatformStore, migrateToLatest, openDatabase, type BrookDatabase } from '@brook/store';
 import { createTestDatabase } from '@brook/testkit';
 import { Notifier } from '../notifications/notifier.js';
+import { createPeople, finishedRun, startTestServer, type TestServer } from '../testing/harness.js';
 import { DatabaseConnectionStateStore } from './state-store.js';
 
 /** A token endpoint with rotating refresh tokens and an API that accepts only the latest access token. */
@@ -130,5 +131,52 @@ describe('token refresh across processes on PostgreSQL', () => {
       now += 3600 * 1000;
     }
     expect((await first.get(connection.id))?.status).toBe('connected');
+  });
+});
+
+describe('20 runs on two servers sharing PostgreSQL meet an expired token', () => {
+  let first: TestServer;
+  let second: TestServer;
+  let provider: Awaited<ReturnType<typeof startProvider>>;
+
+  beforeAll(async () => {
+    provider = await startProvider();
+    const secretKey = generateSecretKey().toString('base64');
+    first = await startTestServer('postgres', { secretKey, allowPrivateNetworks: true });
+    second = await startTestServer('postgres', { secretKey, allowPrivateNetworks: true, databaseUrl: first.config.databaseUrl });
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+    await provider.close();
+  });
+
+  it('refreshes once between them; every run succeeds', async () => {
+    const { alice } = await createPeople(first.url);
+    const created = await alice.post('/api/v1/connections', {
+      name: 'Tasks',
+      connectorId: 'http',
+      authType: 'oauth2AuthorizationCode',
+      parameters: { baseUrl: provider.url, clientId: 'brook', authorizationUrl: `${provider.url}/authorize`, tokenUrl: `${provider.url}/token`, clientAuthentication: 'body' },
+      secrets: {},
+    });
+    // Signed in an hour ago: the access token has just expired.
+    const { keyring, context } = first.server.platform;
+    const stored = (await context.platform.connections.get(created.body.id))!;
+    const tokens = { accessToken: 'access-0', tokenType: 'Bearer', refreshToken: 'refresh-0', expiresAt: Date.now() - 1000, obtainedAt: Date.now() - 3_601_000 };
+    const sealed = keyring.seal(JSON.stringify({ v: 1, secrets: {}, tokens }), associatedDataFor(stored.id));
+    expect((await context.platform.connections.writeCredentials(stored.id, { expectedRevision: stored.revision, secretNames: [], secretsSealed: sealed, tokenExpiresAt: tokens.expiresAt }, Date.now())).ok).toBe(true);
+
+    const definition = {
+      $schema: 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#',
+      contentVersion: '1.0.0.0',
+      triggers: { manual: { type: 'Request', kind: 'Http', inputs: {} } },
+      actions: { Get_tasks: { type: 'ApiConnection', runAfter: {}, inputs: { host: { connection: { name: 'tasks' } }, method: 'get', path: '/tasks' } } },
+    };
+    const flow = (await alice.post('/api/v1/flows', { name: 'Tasks', definition, connections: { tasks: stored.id } })).body;
+    const started = await Promise.all(Array.from({ length: 20 }, () => alice.post(`/api/v1/flows/${flow.id}/run`, {})));
+    const runs = await Promise.all(started.map((answer) => finishedRun(alice, answer.body.runId as string, 20_000)));
+    expect(runs.map((run) => run.status)).toEqual(Array(20).fill('Succeeded'));
+    expect(provider.refreshes).toBe(1);
   });
 });
