@@ -108,6 +108,8 @@ describe('two processes on PostgreSQL', () => {
       return current.status === 'succeeded' ? current : undefined;
     }, 60_000, 'the job to finish');
     expect(done).toMatchObject({ total: 500, done: 500, failed: 0 });
+    // Progress only moves forward while the job runs.
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(new Set(done.results.map((r: { runId: string }) => r.runId))).toEqual(new Set(runIds));
     expect(new Set(done.results.map((r: { newRunId: string }) => r.newRunId)).size).toBe(500);
     const replaced = await alice.get(`/api/v1/runs/${runIds[123]}`);

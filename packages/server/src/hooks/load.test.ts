@@ -16,7 +16,7 @@ describe('webhook load', () => {
   });
   afterAll(async () => server.close());
 
-  it(`answers ${CALLS} calls with ${IN_FLIGHT} in flight, each with exactly one persisted run`, { timeout: 180_000 }, async () => {
+  it(`answers ${CALLS} calls with ${IN_FLIGHT} in flight, each with exactly one persisted run`, { timeout: 120_000 }, async () => {
     const flow = (await alice.post('/api/v1/flows', { name: 'Echo under load', definition: echoFlow() })).body;
     const url = flow.triggers[0].callbackUrl as string;
     const runIds = new Array<string>(CALLS);
@@ -25,7 +25,7 @@ describe('webhook load', () => {
     const caller = async (): Promise<void> => {
       while (next < CALLS) {
         const i = next++;
-        const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ i }) });
+        const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ i }), signal: AbortSignal.timeout(15_000) });
         const body = (await answer.json()) as { i?: number };
         if (answer.status !== 200 || body.i !== i) failures.push(`call ${i}: ${answer.status} ${JSON.stringify(body)}`);
         runIds[i] = answer.headers.get('x-brook-run-id') ?? '';
