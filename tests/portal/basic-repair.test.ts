@@ -59,6 +59,18 @@ describe('a Basic connection whose password changed', () => {
     await expect(page.getByText(/Connection Orders API is not authenticated/).first().isVisible()).resolves.toBe(true);
     await screenshot('failed-run');
 
+    // The bell heard of it too: its notice names the connection and leads to it, ready to verify.
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    const notice = page.getByRole('dialog', { name: 'Notifications' }).getByRole('link', { name: /^Connection 'Orders API' is not authenticated/ });
+    await notice.waitFor();
+    await screenshot('notifications');
+    await notice.click();
+    await page.waitForURL((url) => url.pathname === '/settings/connections');
+    await card.getByText('This connection is not authenticated.').waitFor();
+    await card.getByRole('link', { name: 'Verify password' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('article')?.textContent?.startsWith('Orders API'))).toBe(true);
+    await screenshot('notification-leads-to-connection');
+
     // The path users know: gear icon, Settings menu, Connections.
     await page.getByRole('button', { name: 'Settings' }).click();
     await screenshot('settings-menu');

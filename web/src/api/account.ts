@@ -18,11 +18,12 @@ export const authApi = {
   logout: () => api<void>('POST', '/auth/logout', { expectUnauthenticated: true }),
 };
 
-export function useNotifications() {
+/** Read every 30 s, and every 5 s while the panel is open (so what arrives shows up there). */
+export function useNotifications(open = false) {
   return useQuery({
     queryKey: accountKeys.notifications,
     queryFn: ({ signal }) => api<{ items: Notification[]; unread: number }>('GET', '/notifications', { signal }),
-    refetchInterval: 30_000,
+    refetchInterval: open ? 5_000 : 30_000,
   });
 }
 

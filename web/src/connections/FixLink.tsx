@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { errorMessage } from '../api/client';
 import { connectionsApi } from '../api/connections';
 import type { Connection } from '../api/types';
@@ -12,6 +12,7 @@ import { fixLabel } from './fix-label';
  */
 export function FixLink({ connection }: { connection: Connection }) {
   const [error, setError] = useState<string | null>(null);
+  const { pathname } = useLocation();
   if (!connection.canEdit)
     return <span className="small">Only {connection.owner.name} (the owner) or an admin can repair it.</span>;
 
@@ -39,5 +40,11 @@ export function FixLink({ connection }: { connection: Connection }) {
       </>
     );
   }
-  return <Link to={`/settings/connections?verify=${encodeURIComponent(connection.id)}`}>{fixLabel(connection.fixAction)}</Link>;
+  // On the Connections page the dialog replaces the address rather than adding one, so that
+  // Back after verifying returns to where the person came from (the failed run).
+  return (
+    <Link to={`/settings/connections?verify=${encodeURIComponent(connection.id)}`} replace={pathname === '/settings/connections'}>
+      {fixLabel(connection.fixAction)}
+    </Link>
+  );
 }

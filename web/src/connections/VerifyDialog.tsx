@@ -23,6 +23,7 @@ export function VerifyDialog({ connection, connector, onClose }: { connection: C
   const open = connection !== null;
   // Kept after close: the card heading takes focus when the Verify password link is gone.
   const lastId = useRef<string | null>(null);
+  const done = useRef<HTMLButtonElement>(null);
   if (connection) lastId.current = connection.id;
   const fallbackFocus = lastId.current ? `#connection-${CSS.escape(lastId.current)}-name` : undefined;
 
@@ -33,11 +34,17 @@ export function VerifyDialog({ connection, connector, onClose }: { connection: C
     setError(null);
   }, [open, connection?.id]);
 
+  // The form that had the focus is gone once verified: the focus moves on to Done.
+  const succeeded = result?.ok === true;
+  useEffect(() => {
+    if (succeeded) done.current?.focus();
+  }, [succeeded]);
+
   if (!connection) return <Dialog open={false} onClose={onClose} title="" fallbackFocus={fallbackFocus} />;
 
   const secrets = secretFields(parametersFor(connector, connection.authType), connection.secretsSet);
   const user = connection.parameters.username ?? connection.parameters.userName ?? connection.parameters.user;
-  const verified = result?.ok === true;
+  const verified = succeeded;
   const title = `${fixLabel(connection.fixAction)}: ${connection.name}`;
 
   const submit = async (event: FormEvent) => {
@@ -74,7 +81,7 @@ export function VerifyDialog({ connection, connector, onClose }: { connection: C
       }
       footer={
         verified ? (
-          <button type="button" className="button button-primary" onClick={onClose}>
+          <button ref={done} type="button" className="button button-primary" onClick={onClose}>
             Done
           </button>
         ) : (

@@ -6,6 +6,7 @@ import { actionIcon } from './action-icon';
 import { HEADER_HEIGHT, layoutGraph, type PlacedNode } from './layout';
 import { readGraphModel } from './model';
 import type { ActionOverlay } from './run-overlay';
+import { useGraphZoom, ZoomControls } from './zoom';
 import './graph.css';
 
 interface FlowGraphProps {
@@ -25,51 +26,61 @@ interface FlowGraphProps {
 export function FlowGraph({ definition, overlay, selected, onSelect, label = 'Flow graph' }: FlowGraphProps) {
   const layout = useMemo(() => layoutGraph(readGraphModel(definition)), [definition]);
   const scroller = useRef<HTMLDivElement>(null);
+  const zooming = useGraphZoom(scroller, layout.width);
+  const { zoom } = zooming;
 
   // A graph wider than the screen opens centred on its first card, not on its left edge.
   useLayoutEffect(() => {
     const element = scroller.current;
     const first = layout.nodes[0];
     if (!element || !first || element.scrollWidth <= element.clientWidth) return;
-    element.scrollLeft = first.x + first.width / 2 - element.clientWidth / 2 + 16;
-  }, [layout]);
+    element.scrollLeft = (first.x + first.width / 2) * zoom - element.clientWidth / 2 + 16;
+  }, [layout, zoom]);
 
   if (layout.nodes.length === 0) return <p className="muted">This definition has no triggers or actions yet.</p>;
 
   return (
-    <div ref={scroller} className="graph-scroll" role="group" aria-label={label}>
-      <div className="graph-canvas" style={{ width: layout.width, height: layout.height }}>
-        {layout.nodes
-          .filter((node) => node.kind === 'container')
-          .map((node) => (
-            <div key={`box-${node.id}`} className={`graph-container depth-${node.depth % 3}`} style={box(node)} data-status={overlay?.get(node.name)?.status} />
-          ))}
-        {layout.branches.map((branch) => (
-          <div key={branch.id} className="graph-branch" style={{ left: branch.x, top: branch.y, width: branch.width, height: branch.height }}>
-            {branch.label && <span className="graph-branch-label">{branch.label}</span>}
-            {branch.empty && <span className="graph-branch-empty">No actions</span>}
+    <div className="graph">
+      <ZoomControls {...zooming} />
+      <div ref={scroller} className="graph-scroll" role="group" aria-label={label}>
+        <div className="graph-sizer" style={{ width: layout.width * zoom, height: layout.height * zoom }}>
+          <div className="graph-canvas" style={{ width: layout.width, height: layout.height, transform: zoom === 1 ? undefined : `scale(${zoom})` }}>
+            {layout.nodes
+              .filter((node) => node.kind === 'container')
+              .map((node) => (
+                <div key={`box-${node.id}`} className={`graph-container depth-${node.depth % 3}`} style={box(node)} data-status={overlay?.get(node.name)?.status} />
+              ))}
+            {/* The unnamed body of a Scope, Foreach or Until needs no frame of its own: its box is one. */}
+            {layout.branches
+              .filter((branch) => branch.label !== null || branch.empty)
+              .map((branch) => (
+                <div key={branch.id} className="graph-branch" style={{ left: branch.x, top: branch.y, width: branch.width, height: branch.height }}>
+                  {branch.label && <span className="graph-branch-label">{branch.label}</span>}
+                  {branch.empty && <span className="graph-branch-empty">No actions</span>}
+                </div>
+              ))}
+            <svg className="graph-edges" width={layout.width} height={layout.height} aria-hidden focusable="false">
+              <defs>
+                <marker id="graph-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                  <path d="M 0 0 L 10 5 L 0 10 z" fill="#8a94a6" />
+                </marker>
+              </defs>
+              {layout.edges.map((edge) => (
+                <path key={edge.id} d={edge.path} className={edge.label ? 'graph-edge graph-edge-conditional' : 'graph-edge'} markerEnd="url(#graph-arrow)" />
+              ))}
+            </svg>
+            {layout.edges
+              .filter((edge) => edge.label)
+              .map((edge) => (
+                <span key={`label-${edge.id}`} className="graph-edge-label" style={{ left: edge.labelX, top: edge.labelY }}>
+                  {edge.label}
+                </span>
+              ))}
+            {layout.nodes.map((node) => (
+              <GraphCard key={node.id} node={node} overlay={node.kind === 'trigger' ? undefined : overlay?.get(node.name)} running={overlay !== undefined} selected={selected === node.name} onSelect={onSelect} />
+            ))}
           </div>
-        ))}
-        <svg className="graph-edges" width={layout.width} height={layout.height} aria-hidden focusable="false">
-          <defs>
-            <marker id="graph-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-              <path d="M 0 0 L 10 5 L 0 10 z" fill="#8a94a6" />
-            </marker>
-          </defs>
-          {layout.edges.map((edge) => (
-            <path key={edge.id} d={edge.path} className={edge.label ? 'graph-edge graph-edge-conditional' : 'graph-edge'} markerEnd="url(#graph-arrow)" />
-          ))}
-        </svg>
-        {layout.edges
-          .filter((edge) => edge.label)
-          .map((edge) => (
-            <span key={`label-${edge.id}`} className="graph-edge-label" style={{ left: edge.labelX, top: edge.labelY }}>
-              {edge.label}
-            </span>
-          ))}
-        {layout.nodes.map((node) => (
-          <GraphCard key={node.id} node={node} overlay={node.kind === 'trigger' ? undefined : overlay?.get(node.name)} running={overlay !== undefined} selected={selected === node.name} onSelect={onSelect} />
-        ))}
+        </div>
       </div>
     </div>
   );

@@ -81,6 +81,31 @@ describe('layoutGraph', () => {
     expect(node(layout, 'Each').y).toBeGreaterThanOrEqual(check.y + check.height);
   });
 
+  it('keeps what a named branch holds clear of its frame, so nested boxes never share a border', () => {
+    const layout = layoutGraph(
+      readGraphModel({
+        actions: {
+          Check: {
+            type: 'If',
+            expression: true,
+            actions: { Loop: { type: 'Until', expression: true, actions: { Each: { type: 'Foreach', foreach: '@x', actions: { Step: http() } } } } },
+            else: { actions: { Log: http() } },
+          },
+        },
+      }),
+    );
+    const frame = layout.branches.find((b) => b.id === 'Check#0')!;
+    const loop = node(layout, 'Loop');
+    expect(loop.x).toBeGreaterThan(frame.x);
+    expect(loop.x + loop.width).toBeLessThan(frame.x + frame.width);
+    expect(loop.y).toBeGreaterThan(frame.y);
+    expect(loop.y + loop.height).toBeLessThan(frame.y + frame.height);
+    const log = node(layout, 'Log');
+    const otherFrame = layout.branches.find((b) => b.id === 'Check#1')!;
+    expect(log.x).toBeGreaterThan(otherFrame.x);
+    expect(log.x + log.width).toBeLessThan(otherFrame.x + otherFrame.width);
+  });
+
   it('gives every Switch case a branch, and the default one', () => {
     const layout = layoutGraph(
       readGraphModel({

@@ -12,6 +12,8 @@ const PADDING = 14;
 export const HEADER_HEIGHT = 52;
 const BRANCH_LABEL_HEIGHT = 26;
 const EMPTY_BRANCH_HEIGHT = 40;
+/** Room inside a labelled branch's frame, so a box nested in it never shares its border. */
+const BRANCH_INSET = 10;
 
 export type PlacedKind = 'trigger' | 'action' | 'container';
 
@@ -113,11 +115,17 @@ function actionSize(action: GraphAction): Size {
   return size;
 }
 
+/** The label strip above a branch, and the inset around its lane (labelled branches only: a
+ * Scope, Foreach or Until has one unnamed body that its box already frames). */
+function branchFrame(branch: GraphBranch): { label: number; inset: number } {
+  return branch.label === null ? { label: 0, inset: 0 } : { label: BRANCH_LABEL_HEIGHT, inset: BRANCH_INSET };
+}
+
 function branchSize(branch: GraphBranch): Size {
-  const label = branch.label === null ? 0 : BRANCH_LABEL_HEIGHT;
+  const { label, inset } = branchFrame(branch);
   if (branch.actions.length === 0) return { width: CARD_WIDTH, height: label + EMPTY_BRANCH_HEIGHT };
   const lane = measureLane([], branch.actions);
-  return { width: lane.width, height: label + lane.height };
+  return { width: lane.width + inset * 2, height: label + lane.height + inset };
 }
 
 /** Places the actions of one branch (with optional entry cards on top) at (x, y). */
@@ -162,9 +170,9 @@ function placeBranches(action: GraphAction, box: PlacedNode, depth: number, out:
   const top = box.y + HEADER_HEIGHT;
   action.branches.forEach((branch, index) => {
     const size = sizes[index] ?? { width: CARD_WIDTH, height: EMPTY_BRANCH_HEIGHT };
-    const label = branch.label === null ? 0 : BRANCH_LABEL_HEIGHT;
+    const { label, inset } = branchFrame(branch);
     out.branches.push({ id: `${action.name}#${index}`, label: branch.label, empty: branch.actions.length === 0, x: left, y: top, width: size.width, height: size.height });
-    if (branch.actions.length > 0) placeLane([], branch.actions, left, top + label, depth, out);
+    if (branch.actions.length > 0) placeLane([], branch.actions, left + inset, top + label, depth, out);
     left += size.width + GAP_X;
   });
 }

@@ -9,7 +9,7 @@ import { overlayFromRecords, recordsOf } from '../graph/run-overlay';
 import { formatDateTime, formatDuration } from '../lib/format';
 import { ErrorNotice, Loading, Notice } from '../ui/Feedback';
 import { RunStatusBadge } from '../ui/Status';
-import { Time } from '../ui/Time';
+import { Elapsed } from '../ui/Time';
 import { ActionDetails } from './ActionDetails';
 import { ErrorExplanation } from './ErrorExplanation';
 import { shortId } from './JobProgress';
@@ -98,7 +98,7 @@ function RunView({ run }: { run: Run }) {
             <RunStatusBadge status={run.status} />
           </div>
           <p className="subtitle small">
-            Started <span title={formatDateTime(run.startedAt)}>{formatDateTime(run.startedAt)}</span> · {inProgress ? <>running for <Time at={run.startedAt} /></> : formatDuration(run.durationMs)} · version {run.flowVersion} · trigger {run.triggerName} · <span className="mono">{run.id}</span>
+            Started <span title={formatDateTime(run.startedAt)}>{formatDateTime(run.startedAt)}</span> · {inProgress ? <>running for <Elapsed since={run.startedAt} /></> : formatDuration(run.durationMs)} · version {run.flowVersion} · trigger {run.triggerName} · <span className="mono">{run.id}</span>
           </p>
         </div>
         <div className="row">

@@ -94,6 +94,13 @@ export function RunTable({ filter, showFlow, emptyText }: { filter: RunFilter; s
         </div>
       )}
 
+      {items.length > 0 && (
+        // At phone width the table's header (with its select-all box) is hidden: the same choice sits here.
+        <label className="select-all-narrow small">
+          <input type="checkbox" className="checkbox" checked={allChosen} onChange={() => setSelected(allChosen ? new Set() : new Set(items.map((run) => run.id)))} />
+          Select all {plural(items.length, 'run')} shown
+        </label>
+      )}
       {items.length === 0 ? (
         <div className="card">
           <Empty title={emptyText} />
@@ -160,7 +167,9 @@ function RunRow({ run, showFlow, selected, onToggle }: { run: RunSummary; showFl
       </td>
       {showFlow && (
         <td data-label="Flow">
-          <Link to={`/flows/${run.flowId}`}>{run.flowName}</Link>
+          <Link to={`/flows/${run.flowId}`} className="break-anywhere">
+            {run.flowName}
+          </Link>
         </td>
       )}
       <td data-label="Started" className="nowrap">
@@ -175,7 +184,7 @@ function RunRow({ run, showFlow, selected, onToggle }: { run: RunSummary; showFl
         {formatDuration(run.durationMs)}
       </td>
       <td data-label="Why it failed" className={run.error || run.resubmittedAs.length > 0 ? 'run-error-cell' : 'run-error-cell cell-empty-narrow'}>
-        {run.error ? (
+        {run.error && (
           <span className="run-error">
             <span className="category-chip">
               {run.error.category === 'authentication' && <KeyRound size={12} aria-hidden />}
@@ -186,13 +195,14 @@ function RunRow({ run, showFlow, selected, onToggle }: { run: RunSummary; showFl
               {run.error.message}
             </span>
           </span>
-        ) : run.resubmittedAs.length > 0 ? (
-          <span className="small muted">
-            Resubmitted as <Link to={`/runs/${run.resubmittedAs[run.resubmittedAs.length - 1]}`}>a new run</Link>
-          </span>
-        ) : (
-          <span className="faint">—</span>
         )}
+        {run.resubmittedAs.length > 0 && (
+          // A failed run that was resubmitted says so, so the backlog shows what is already handled.
+          <span className="small muted resubmitted-as">
+            <RotateCcw size={12} aria-hidden /> Resubmitted as <Link to={`/runs/${run.resubmittedAs[run.resubmittedAs.length - 1]}`}>a new run</Link>
+          </span>
+        )}
+        {!run.error && run.resubmittedAs.length === 0 && <span className="faint">—</span>}
       </td>
     </tr>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { accountKeys } from '../api/account';
 import { runKeys } from '../api/runs';
 import type { ActionRecord, Run, RunSummary } from '../api/types';
 
@@ -34,6 +35,8 @@ export function useLiveRun(runId: string, inProgress: boolean): void {
       source.close();
       void queryClient.invalidateQueries({ queryKey: key });
       void queryClient.invalidateQueries({ queryKey: ['runs', 'list'] });
+      // A run that failed may have told someone (a flow failing, a connection broken).
+      void queryClient.invalidateQueries({ queryKey: accountKeys.notifications });
     });
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED && poll === null) {
@@ -62,6 +65,7 @@ export function useRunChanges(): void {
         void queryClient.invalidateQueries({ queryKey: ['runs', 'list'] });
         void queryClient.invalidateQueries({ queryKey: ['flows'] });
         void queryClient.invalidateQueries({ queryKey: ['connections'] });
+        void queryClient.invalidateQueries({ queryKey: accountKeys.notifications });
       }, 500);
     };
     const source = new EventSource('/api/v1/events', { withCredentials: true });

@@ -23,7 +23,7 @@ function kindIcon(kind: NotificationKind) {
 /** The bell: unread count on it, a panel of notifications that each lead to the fix. */
 export function NotificationsBell() {
   const [open, setOpen] = useState(false);
-  const { data } = useNotifications();
+  const { data } = useNotifications(open);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const panelRef = useRef<HTMLDivElement>(null);
@@ -34,13 +34,15 @@ export function NotificationsBell() {
   useEffect(() => {
     if (!open) return;
     panelRef.current?.focus();
+    // Opening the panel shows what is new now, not what the last poll saw.
+    void queryClient.invalidateQueries({ queryKey: accountKeys.notifications });
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
       if (!panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
     };
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  }, [open, queryClient]);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: accountKeys.notifications });
 

@@ -14,9 +14,16 @@ interface DialogProps {
   fallbackFocus?: string;
 }
 
+/** The field a person fills first (a password, a name), rather than the Close button. */
+function firstField(dialog: HTMLDialogElement): HTMLElement | null {
+  const fields = dialog.querySelectorAll<HTMLElement>('[autofocus], .dialog-body input:not([type=hidden]):not([type=file]):not([disabled]), .dialog-body select:not([disabled]), .dialog-body textarea:not([disabled])');
+  return Array.from(fields).find((field) => field.getClientRects().length > 0) ?? null;
+}
+
 /**
  * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert (so
- * focus stays inside), Escape closes it, and focus goes back to what opened it.
+ * focus stays inside), focus starts on its first field, Escape closes it, and focus goes
+ * back to what opened it.
  */
 export function Dialog({ open, onClose, title, description, children, footer, size = 'normal', fallbackFocus }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -30,6 +37,7 @@ export function Dialog({ open, onClose, title, description, children, footer, si
     if (open && !dialog.open) {
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
+      firstField(dialog)?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
