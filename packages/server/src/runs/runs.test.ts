@@ -38,8 +38,15 @@ describe('runs API', () => {
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
 
-    const future = await alice.get(`/api/v1/runs?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    const at = (offsetMs: number) => encodeURIComponent(new Date(Date.now() + offsetMs).toISOString());
+    const future = await alice.get(`/api/v1/runs?from=${at(60_000)}`);
     expect(future.body.items).toEqual([]);
+    expect((await alice.get(`/api/v1/runs?to=${at(-3_600_000)}`)).body.items).toEqual([]);
+    expect((await alice.get(`/api/v1/runs?from=${at(-3_600_000)}&to=${at(60_000)}`)).body.items).toHaveLength(5);
+    const { category } = failed.body.items[0].error;
+    const byCategory = await alice.get(`/api/v1/runs?category=${category}`);
+    expect(byCategory.body.items.map((run: { id: string }) => run.id)).toEqual([...failedRuns].reverse());
+    expect((await alice.get('/api/v1/runs?category=throttled')).body.items).toEqual([]);
     const bad = await alice.get('/api/v1/runs?status=Exploded&limit=0');
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['limit', 'status']);
