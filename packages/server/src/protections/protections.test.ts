@@ -1,7 +1,7 @@
 // What keeps a shared Brook safe: outgoing calls only where the network policy allows,
 // definitions within their limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPeople, finishedRun, startTestServer, type ApiClient, type TestServer } from '../testing/harness.js';
+import { ApiClient, createPeople, finishedRun, startTestServer, TEST_PASSWORD, type TestServer } from '../testing/harness.js';
 import { startOrdersService, type OrdersService } from '../testing/services.js';
 
 const httpFlow = (uri: string) => ({
@@ -23,7 +23,8 @@ describe('protections', () => {
 
   beforeAll(async () => {
     service = await startOrdersService();
-    strict = await startTestServer('sqlite', { limits: { definitionBytes: 4096 } });
+    // Behind an HTTPS proxy: strict transport security and Secure cookies.
+    strict = await startTestServer('sqlite', { limits: { definitionBytes: 4096 }, publicUrl: 'https://brook.example.org' });
     open = await startTestServer('sqlite', { allowPrivateNetworks: true });
     strictAlice = (await createPeople(strict.url)).alice;
     openAlice = (await createPeople(open.url)).alice;
@@ -61,5 +62,14 @@ describe('protections', () => {
     const deep = await openAlice.post('/api/v1/flows', { name: 'Deep', definition: { triggers: { manual: { type: 'Request', kind: 'Http', inputs: {} } }, actions: inner } });
     expect(deep.status).toBe(400);
     expect(deep.body.error.details.map((d: { code: string }) => d.code)).toContain('NestingTooDeep');
+  });
+
+  it('sends HSTS and Secure session cookies when served over HTTPS', async () => {
+    const answer = await fetch(`${strict.url}/healthz`);
+    expect(answer.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect((await fetch(`${open.url}/healthz`)).headers.get('strict-transport-security')).toBeNull();
+    const login = await new ApiClient(strict.url).post('/api/v1/auth/login', { email: 'alice@example.org', password: TEST_PASSWORD });
+    expect(login.headers.get('set-cookie')).toMatch(/brook_session=[^;]+;.*HttpOnly.*Secure|Secure.*HttpOnly/);
+    expect(login.headers.get('set-cookie')).toContain('SameSite=Lax');
   });
 });
