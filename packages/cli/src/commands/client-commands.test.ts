@@ -1,5 +1,6 @@
 // The `brook` client commands against a real server on loopback, with an API token.
 import { Command } from 'commander';
+import { strToU8, zipSync } from 'fflate';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -152,6 +153,25 @@ describe('brook client commands', () => {
     expect((await brook('runs', 'cancel', sleeping)).out).toContain(`Cancelling ${sleeping}`);
     for (let i = 0; i < 200 && (await api('GET', `/api/v1/runs/${sleeping}`)).status !== 'Cancelled'; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await api('GET', `/api/v1/runs/${sleeping}`)).status).toBe('Cancelled');
+  });
+
+  it('imports a Power Automate export package', async () => {
+    const id = '8a1b2c3d-0000-4000-8000-000000000001';
+    const json = (value: unknown) => strToU8(JSON.stringify(value));
+    const flowDocument = { name: id, type: 'Microsoft.Flow/flows', properties: { displayName: 'Send a reminder', definition: failing, connectionReferences: {} } };
+    const file = join(dir, 'Reminder.zip');
+    writeFileSync(
+      file,
+      zipSync({
+        'manifest.json': json({ schema: '1.0', details: { displayName: 'Reminder package' }, resources: { 'res-flow': { type: 'Microsoft.Flow/flows', details: { displayName: 'Send a reminder' }, hierarchy: 'Root', dependsOn: [] } } }),
+        'Microsoft.Flow/flows/manifest.json': json({ packageSchemaVersion: '1.0', flowAssets: { assetPaths: [id] } }),
+        [`Microsoft.Flow/flows/${id}/definition.json`]: json(flowDocument),
+      }),
+    );
+    const imported = await brook('flows', 'import', file);
+    expect(imported.err).toBe('');
+    expect(imported.out).toMatch(/^Imported Send a reminder \(flow_\S+\), version 1, on/);
+    expect((await brook('flows', 'list')).out).toContain('Send a reminder');
   });
 
   it('prints API errors with the fields they name and exits 1', async () => {
