@@ -50,11 +50,21 @@ export function registerRunRoutes(api: ApiRouter, context: ServerContext, deps: 
     return run;
   };
 
-  /** The runs among `runIds` the caller may see; the rest are answered 404 as a whole. */
+  /** The runs `runIds`, all of which the caller may see; one unknown or hidden makes the whole request 404. Read 500 at a time. */
   const requireRuns = async (caller: Caller, runIds: readonly string[]): Promise<RunRecord[]> => {
-    const runs: RunRecord[] = [];
-    for (const runId of new Set(runIds)) runs.push(await requireRun(caller, runId));
-    return runs;
+    const wanted = [...new Set(runIds)];
+    const found = new Map<string, RunRecord>();
+    for (let i = 0; i < wanted.length; i += 500) {
+      for (const run of (await runQueries.listRuns({ runIds: wanted.slice(i, i + 500), limit: 500 })).items) found.set(run.id, run);
+    }
+    const visible = new Map<string, boolean>();
+    for (const runId of wanted) {
+      const run = found.get(runId);
+      if (!run) throw notFound(`The run ${runId}`);
+      if (!visible.has(run.flowId)) visible.set(run.flowId, await flowGuard.canSee(caller, run.flowId));
+      if (!visible.get(run.flowId)) throw notFound(`The run ${runId}`);
+    }
+    return wanted.map((runId) => found.get(runId)!);
   };
 
   api.add(

@@ -111,5 +111,10 @@ describe('runs API', () => {
     expect(job).toMatchObject({ done: 3, failed: 0 });
     expect(job.results.map((result: { runId: string }) => result.runId).sort()).toEqual([...failedRuns].sort());
     expect(job.results.every((result: { newRunId: string | null }) => result.newRunId)).toBe(true);
+    // One run that is not there (or not yours) refuses the whole request.
+    const mixed = await alice.post('/api/v1/runs/resubmit', { runIds: [failedRuns[0], 'run_unknown'] });
+    expect(mixed.status).toBe(404);
+    expect(mixed.body.error.message).toContain('run_unknown');
+    expect((await alice.post('/api/v1/runs/resubmit', { runIds: [] })).body.error.details[0]).toMatchObject({ path: '/runIds', message: 'must name at least one run' });
   });
 });
