@@ -133,8 +133,12 @@ export function registerRunRoutes(api: ApiRouter, context: ServerContext, deps: 
       } else {
         await deps.requireConnection(caller, body.connectionId);
         const failures = await platform.connectionFailures.openFor(body.connectionId, body.since ? Date.parse(body.since) : undefined);
+        const seeable = new Map<string, boolean>();
         const visible: string[] = [];
-        for (const failure of failures) if (isAdmin(caller) || (await flowGuard.canSee(caller, failure.flowId))) visible.push(failure.runId);
+        for (const failure of failures) {
+          if (!seeable.has(failure.flowId)) seeable.set(failure.flowId, isAdmin(caller) || (await flowGuard.canSee(caller, failure.flowId)));
+          if (seeable.get(failure.flowId)) visible.push(failure.runId);
+        }
         runIds = visible;
         Object.assign(params, { connectionId: body.connectionId, since: body.since ?? null });
       }
