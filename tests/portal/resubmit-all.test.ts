@@ -1,10 +1,11 @@
 // One action heals the backlog: after the password is verified, the connection offers to
-// resubmit every run it broke, as one job whose progress the page shows. Done at phone width.
+// resubmit every run it broke, as one job whose progress the page shows. Done at phone width,
+// and from the Settings menu on with the keyboard alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type BrowserSession } from '@brook/testkit';
 import { startBrook, type RunningBrook } from './support/brook.js';
 import { startOrdersService, type OrdersService } from './support/orders-service.js';
-import { callTrigger, createAdmin, readTriggerUrl, createConnection, importFlow, mapConnection, openConnections, ordersFlow } from './support/steps.js';
+import { callTrigger, createAdmin, focusedName, readTriggerUrl, createConnection, importFlow, mapConnection, openConnections, ordersFlow, tabTo } from './support/steps.js';
 
 let brook: RunningBrook;
 let service: OrdersService;
@@ -60,16 +61,23 @@ describe('the runs a connection broke', () => {
     await page.getByRole('heading', { name: 'Connections', level: 1 }).waitFor();
     await card.getByText('3 runs of 1 flow failed because of this connection', { exact: false }).waitFor();
     await screenshot('connection-broken');
-    await card.getByRole('link', { name: 'Verify password' }).click();
+    // Still the keyboard alone: Tab to Verify password, the dialog starts on the password field,
+    // Enter verifies, the focus moves on to Done.
+    await tabTo(page, 'Verify password');
+    await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: /Verify password/ });
-    await dialog.getByLabel('Password').fill('second-Passw0rd');
-    await dialog.getByRole('button', { name: 'Verify' }).click();
+    await dialog.waitFor();
+    await expect.poll(() => focusedName(page)).toBe('Password');
+    await page.keyboard.type('second-Passw0rd');
+    await page.keyboard.press('Enter');
     await dialog.getByText('Verified. Orders API is connected.').waitFor();
-    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => focusedName(page)).toBe('Done');
+    await page.keyboard.press('Enter');
     // The link that opened the dialog is gone (the connection works): focus lands on its name.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Orders API');
+    await expect.poll(() => focusedName(page)).toBe('Orders API');
 
-    await card.getByRole('button', { name: 'Resubmit the 3 affected runs' }).click();
+    await tabTo(page, 'Resubmit the 3 affected runs');
+    await page.keyboard.press('Enter');
     await screenshot('bulk-progress');
     await card.getByText('3 runs resubmitted.').waitFor({ timeout: 30_000 });
     await screenshot('bulk-done');

@@ -100,3 +100,22 @@ export async function openRun(page: Page, flowName: string, runId: string): Prom
   await page.goto(new URL(`/runs/${runId}`, page.url()).href);
   await page.getByRole('heading', { name: `Run of ${flowName}` }).waitFor();
 }
+
+/** What a screen reader would call the focused element: its label, aria-label or text. */
+export async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!(element instanceof HTMLElement)) return '';
+    const label = element instanceof HTMLInputElement ? element.labels?.[0]?.textContent : null;
+    return (element.getAttribute('aria-label') ?? label ?? element.textContent ?? '').trim();
+  });
+}
+
+/** Presses Tab until the focus is on the control with that name (a person looking for it). */
+export async function tabTo(page: Page, name: string, most = 25): Promise<void> {
+  for (let presses = 0; presses < most; presses += 1) {
+    await page.keyboard.press('Tab');
+    if ((await focusedName(page)) === name) return;
+  }
+  throw new Error(`${most} presses of Tab never reached "${name}"; the focus is on "${await focusedName(page)}".`);
+}

@@ -45,6 +45,7 @@ export function SignInPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return; // the button stays focusable while busy (a disabled one would drop the focus)
     setBusy(true);
     setError(null);
     try {
@@ -70,7 +71,7 @@ export function SignInPage() {
           <label htmlFor="signin-password">Password</label>
           <input id="signin-password" className="input" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </div>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" aria-disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
@@ -93,6 +94,7 @@ export function SetupPage() {
   const mismatch = confirm.length > 0 && confirm !== password;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return; // the button stays focusable while busy (a disabled one would drop the focus)
     if (password !== confirm) return;
     setBusy(true);
     setError(null);
@@ -133,7 +135,7 @@ export function SetupPage() {
             </span>
           )}
         </div>
-        <button type="submit" className="button button-primary" disabled={busy || mismatch}>
+        <button type="submit" className="button button-primary" disabled={mismatch} aria-disabled={busy}>
           {busy ? 'Creating…' : 'Create the admin account'}
         </button>
       </form>

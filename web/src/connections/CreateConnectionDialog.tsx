@@ -58,6 +58,7 @@ export function CreateConnectionDialog({ open, onClose }: { open: boolean; onClo
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return; // the button stays focusable while busy (a disabled one would drop the focus)
     if (!connector) return;
     setBusy(true);
     setError(null);
@@ -96,7 +97,7 @@ export function CreateConnectionDialog({ open, onClose }: { open: boolean; onClo
             <button type="button" className="button" onClick={close}>
               Cancel
             </button>
-            <button type="submit" form="create-connection-form" className="button button-primary" disabled={busy || !connector}>
+            <button type="submit" form="create-connection-form" className="button button-primary" disabled={!connector} aria-disabled={busy}>
               {busy ? 'Creating…' : chosenAuth === 'oauth2AuthorizationCode' ? 'Create and sign in' : 'Create and verify'}
             </button>
           </>

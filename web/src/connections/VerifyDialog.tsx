@@ -49,6 +49,7 @@ export function VerifyDialog({ connection, connector, onClose }: { connection: C
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return; // the button stays focusable while busy (a disabled one would drop the focus)
     setBusy(true);
     setError(null);
     setResult(null);
@@ -89,7 +90,7 @@ export function VerifyDialog({ connection, connector, onClose }: { connection: C
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>
-            <button type="submit" form="verify-form" className="button button-primary" disabled={busy}>
+            <button type="submit" form="verify-form" className="button button-primary" aria-disabled={busy}>
               {busy ? 'Verifying…' : 'Verify'}
             </button>
           </>

@@ -75,7 +75,7 @@ function FlowsTable({ flows }: { flows: FlowSummary[] }) {
       <tbody>
         {flows.map((flow) => (
           <tr key={flow.id}>
-            <td className="cell-title">
+            <td className="cell-title cell-name">
               <Link className="primary-link" to={`/flows/${flow.id}`}>
                 {flow.name}
               </Link>

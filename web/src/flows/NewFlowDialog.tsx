@@ -23,6 +23,7 @@ export function NewFlowDialog({ open, onClose }: { open: boolean; onClose: () =>
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return; // the button stays focusable while busy (a disabled one would drop the focus)
     setBusy(true);
     setError(null);
     try {
@@ -49,7 +50,7 @@ export function NewFlowDialog({ open, onClose }: { open: boolean; onClose: () =>
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form="new-flow-form" className="button button-primary" disabled={busy || !name.trim()}>
+          <button type="submit" form="new-flow-form" className="button button-primary" disabled={!name.trim()} aria-disabled={busy}>
             {busy ? 'Creating…' : 'Create and edit'}
           </button>
         </>

@@ -149,7 +149,10 @@ export function RunTable({ filter, showFlow, emptyText }: { filter: RunFilter; s
 }
 
 function RunRow({ run, showFlow, selected, onToggle }: { run: RunSummary; showFlow: boolean; selected: boolean; onToggle: () => void }) {
-  const started = new Date(run.startedAt).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const at = new Date(run.startedAt);
+  const day = at.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const started = `${day}, ${time}`;
   return (
     <tr aria-selected={selected}>
       <td className="cell-check">
@@ -166,15 +169,16 @@ function RunRow({ run, showFlow, selected, onToggle }: { run: RunSummary; showFl
         )}
       </td>
       {showFlow && (
-        <td data-label="Flow">
+        <td data-label="Flow" className="cell-flow">
           <Link to={`/flows/${run.flowId}`} className="break-anywhere">
             {run.flowName}
           </Link>
         </td>
       )}
-      <td data-label="Started" className="nowrap">
+      <td data-label="Started">
+        {/* Day and time wrap as two pieces when the table is short of room. */}
         <Link to={`/runs/${run.id}`} className="primary-link">
-          {started}
+          <span className="nowrap">{day},</span> <span className="nowrap">{time}</span>
         </Link>
         <div className="small faint">
           <Time at={run.startedAt} />

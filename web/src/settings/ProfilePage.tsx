@@ -46,6 +46,7 @@ function Tokens() {
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return; // the button stays focusable while busy (a disabled one would drop the focus)
     setBusy(true);
     setError(null);
     try {
@@ -83,7 +84,7 @@ function Tokens() {
           <label htmlFor="token-name">Token name</label>
           <input id="token-name" className="input" required placeholder="e.g. deploy script" value={name} onChange={(e) => setName(e.target.value)} />
         </div>
-        <button type="submit" className="button button-primary" style={{ alignSelf: 'flex-end' }} disabled={busy || !name.trim()}>
+        <button type="submit" className="button button-primary" style={{ alignSelf: 'flex-end' }} disabled={!name.trim()} aria-disabled={busy}>
           <KeyRound size={15} aria-hidden /> Create token
         </button>
       </form>

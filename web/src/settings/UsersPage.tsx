@@ -80,6 +80,7 @@ function AddUserDialog({ open, onClose }: { open: boolean; onClose: () => void }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return; // the button stays focusable while busy (a disabled one would drop the focus)
     setBusy(true);
     setError(null);
     try {
@@ -105,7 +106,7 @@ function AddUserDialog({ open, onClose }: { open: boolean; onClose: () => void }
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form="add-user-form" className="button button-primary" disabled={busy}>
+          <button type="submit" form="add-user-form" className="button button-primary" aria-disabled={busy}>
             {busy ? 'Adding…' : 'Add the user'}
           </button>
         </>
