@@ -16,7 +16,7 @@ export class JobRunner {
   private stopping = false;
 
   constructor(
-    private readonly context: Pick<ServerContext, 'platform' | 'runStore' | 'logger' | 'now' | 'audit'>,
+    private readonly context: Pick<ServerContext, 'platform' | 'runStore' | 'runQueries' | 'logger' | 'now' | 'audit'>,
     private readonly control: RunControl,
     private readonly pollMs = 1000,
   ) {}
@@ -60,11 +60,14 @@ export class JobRunner {
   private async work(job: JobRecord): Promise<void> {
     const { platform, now, logger } = this.context;
     try {
+      // The first batch after a claim may have been worked on by a process that stopped before recording it.
+      let resumed = true;
       for (;;) {
         if (this.stopping) return;
         const items = await platform.jobs.pendingItems(job.id, BATCH);
         if (items.length === 0) break;
-        const outcomes = await Promise.all(items.map((item) => this.perform(job, item)));
+        const outcomes = await Promise.all(items.map((item) => this.perform(job, item, resumed)));
+        resumed = false;
         await platform.jobs.completeItems(job.id, outcomes);
         if (!(await platform.jobs.renewLease(job.id, this.owner, LEASE_MS, now()))) return;
       }
@@ -82,10 +85,15 @@ export class JobRunner {
     }
   }
 
-  private async perform(job: JobRecord, item: JobItem): Promise<{ seq: number; newRunId: string | null; error: string | null }> {
+  private async perform(job: JobRecord, item: JobItem, resumed: boolean): Promise<{ seq: number; newRunId: string | null; error: string | null }> {
     try {
       const run: RunRecord | null = await this.context.runStore.getRun(item.runId);
       if (!run) return { seq: item.seq, newRunId: null, error: 'The run no longer exists.' };
+      if (resumed && job.kind === 'bulk-resubmit') {
+        // Resubmitted already since the job began (by a process that stopped mid-batch): not twice.
+        const earlier = await this.context.runQueries.listRuns({ resubmittedFrom: run.id, from: job.createdAt, limit: 1 });
+        if (earlier.items[0]) return { seq: item.seq, newRunId: earlier.items[0].id, error: null };
+      }
       if (job.kind === 'bulk-cancel') {
         const cancelled = await this.control.cancel(run.id);
         return { seq: item.seq, newRunId: null, error: cancelled ? null : 'The run could not be cancelled.' };

@@ -117,4 +117,21 @@ describe('runs API', () => {
     expect(mixed.body.error.message).toContain('run_unknown');
     expect((await alice.post('/api/v1/runs/resubmit', { runIds: [] })).body.error.details[0]).toMatchObject({ path: '/runIds', message: 'must name at least one run' });
   });
+
+  it('does not resubmit twice when a job is taken over after its process stopped mid-batch', async () => {
+    const { platform, jobs } = server.server;
+    const target = failedRuns[2]!;
+    const before = (await alice.get(`/api/v1/runs/${target}`)).body.resubmittedAs.length as number;
+    // A job another process had begun: it resubmitted the run, then stopped before recording it.
+    await jobs.stop();
+    const job = await platform.context.platform.jobs.create({ kind: 'bulk-resubmit', ownerId: (await alice.get('/api/v1/auth/state')).body.user.id, params: {}, runIds: [target] }, Date.now());
+    const done = (await alice.post(`/api/v1/runs/${target}/resubmit`, {})).body.id as string;
+    jobs.start();
+    const finished = await eventually(async () => {
+      const current = (await alice.get(`/api/v1/jobs/${job.id}`)).body;
+      return current.status === 'succeeded' ? current : undefined;
+    });
+    expect(finished.results).toEqual([{ runId: target, newRunId: done, error: null }]);
+    expect((await alice.get(`/api/v1/runs/${target}`)).body.resubmittedAs).toHaveLength(before + 1);
+  });
 });
