@@ -21,7 +21,7 @@ export function register(program: Command): void {
         const platform = await openPlatform({ ...config, workers: Math.max(1, config.workers) });
         await platform.start();
         console.log(`Brook worker ${platform.engine.workerId} is running ${config.workerConcurrency} runs at a time. Press Ctrl+C to stop.`);
-        closeOnSignals(() => platform.close(), (message) => console.log(message));
+        closeOnSignals(() => platform.close(), (message) => console.log(message), 'letting running actions checkpoint, then handing their runs back');
       } catch (error) {
         reportStartFailure(error);
       }
