@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ConfigError, createServer, loadConfig } from '@brook/server';
 
 /** Closes `close` once on SIGINT/SIGTERM; a second signal exits at once. */
-export function closeOnSignals(close: () => Promise<void>, log: (message: string) => void, stopping = 'finishing requests and letting running actions checkpoint'): void {
+export function closeOnSignals(close: () => Promise<void>, log: (message: string) => void, farewell = 'finishing requests and letting running actions checkpoint'): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -11,7 +11,7 @@ export function closeOnSignals(close: () => Promise<void>, log: (message: string
       process.exit(130);
     }
     stopping = true;
-    log(`${signal}: ${stopping}…`);
+    log(`${signal}: ${farewell}…`);
     close().then(
       () => process.exit(0),
       (error: unknown) => {
