@@ -71,7 +71,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     screenshot: async (name) => {
       taken += 1;
       const path = join(artifactsDir, `${String(taken).padStart(2, '0')}-${name}.png`);
+      // A full-page picture taken while scrolled draws a sticky top bar in the middle of the
+      // page: take it from the top, then scroll back to where the step left the page.
+      // (Page code as text: this package is built without the DOM's types.)
+      const scrolled = await page.evaluate<[number, number]>('(() => { const at = [scrollX, scrollY]; scrollTo(0, 0); return at; })()');
       await page.screenshot({ path, fullPage: true });
+      await page.evaluate(`scrollTo(${scrolled[0]}, ${scrolled[1]})`);
       return path;
     },
     close: async () => {
