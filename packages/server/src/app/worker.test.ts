@@ -2,8 +2,9 @@
 // one PostgreSQL database: the runs the worker executes stream live to the portal of serve,
 // every action of them, through NOTIFY/LISTEN.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPeople, type ApiClient, type TestServer, startTestServer } from '../testing/harness.js';
+import { createPeople, eventually, type ApiClient, type TestServer, startTestServer } from '../testing/harness.js';
 import { echoFlow, slowFlow } from '../testing/definitions.js';
 import { openPlatform, type Platform } from './platform.js';
 import { encodeRunChanges, parseRunChanges, type RunChange } from '../events/run-change-notices.js';
@@ -91,6 +92,21 @@ describe('serve and a separate worker on PostgreSQL', () => {
     runIds.push(...created.map((run) => run.id));
     const events = await reading;
     expect(finished(events)).toBe(true);
+  });
+
+  it('keeps streaming after the database cuts the connection it listens on', async () => {
+    const { db } = serve.server.context.database;
+    const listeners = async () => (await sql<{ pid: number }>`select pid from pg_stat_activity where query like 'LISTEN "brook_%'`.execute(db)).rows.map((row) => row.pid);
+    const [before] = await listeners();
+    expect(before).toEqual(expect.any(Number));
+    await sql`select pg_terminate_backend(${before})`.execute(db);
+    await eventually(async () => ((await listeners()).some((pid) => pid !== before) ? true : undefined), 10_000, 'the listener to reconnect');
+
+    const flow = (await alice.post('/api/v1/flows', { name: 'After the cut', definition: slowFlow('PT1S') })).body;
+    const runId = (await alice.post(`/api/v1/flows/${flow.id}/run`, {})).body.runId as string;
+    const events = await readEvents(`${serve.url}/api/v1/runs/${runId}/events`, alice.cookie!, (seen) => seen.some((e) => e.event === 'end'));
+    expect(events.filter((e) => e.event === 'action').map((e) => `${e.data.name}:${e.data.status}`)).toContain('Response:Succeeded');
+    expect(events.at(-1)).toEqual({ event: 'end', data: { status: 'Succeeded' } });
   });
 
   it('packs changes into notices that fit PostgreSQL, in order', () => {

@@ -32,11 +32,17 @@ export class NoticeListener {
         this.logger.warn({ err: error, channel: message.channel, payload: message.payload.slice(0, 100) }, 'a notice could not be handled');
       }
     });
-    client.on('error', (error) => {
+    const lost = (error?: Error): void => {
+      if (this.closed || (this.client !== client && this.client !== undefined)) return;
       this.logger.warn({ err: error }, 'the notice listener lost its connection; reconnecting');
-      if (this.client === client) this.client = undefined;
+      this.client = undefined;
       void client.end().catch(() => undefined);
       this.scheduleRestart();
+    };
+    client.on('error', lost);
+    // A connection the server ends (a restart, pg_terminate_backend) may end without an error.
+    client.on('end', () => {
+      if (this.client === client) lost();
     });
     try {
       await client.connect();
