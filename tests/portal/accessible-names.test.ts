@@ -7,6 +7,7 @@ import { launchChromium, type BrowserSession } from '@brook/testkit';
 import { startBrook, type RunningBrook } from './support/brook.js';
 import { startOrdersService, type OrdersService } from './support/orders-service.js';
 import { unnamedControls } from './support/accessible-names.js';
+import { apiOf } from './support/api.js';
 import { ADMIN, createAdmin, ordersFlow } from './support/steps.js';
 
 let brook: RunningBrook;
@@ -24,18 +25,6 @@ afterAll(async () => {
   await brook?.close();
   await service?.close();
 });
-
-type Call = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
-
-/** The API as the signed-in page calls it (its session cookie and CSRF token). */
-async function apiOf(page: Page, url: string): Promise<Call> {
-  const state = (await (await page.request.get(`${url}/api/v1/auth/state`)).json()) as { csrfToken: string };
-  return async (method, path, body) => {
-    const response = await page.request.fetch(`${url}/api/v1${path}`, { method, headers: { 'x-csrf-token': state.csrfToken }, ...(body === undefined ? {} : { data: body }) });
-    if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
-    return (await response.json()) as Record<string, unknown>;
-  };
-}
 
 /** A flow with nesting (If, Foreach, Scope, Switch), so the graph's cards are walked too. */
 function nestedFlow(): object {
