@@ -1,6 +1,7 @@
-// Every button, link, field, menu and dialog of the portal has an accessible name: the test
-// walks each page (and opens each menu, panel and dialog) at desktop and phone width and
-// asks Chromium's accessibility tree which controls a screen reader could not name.
+// Every button, link, field, menu and dialog of the portal has an accessible name, and every
+// page a title of its own: the test walks each page (and opens each menu, panel and dialog)
+// at desktop and phone width and asks Chromium's accessibility tree which controls a screen
+// reader could not name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type BrowserSession } from '@brook/testkit';
@@ -131,6 +132,9 @@ describe('accessible names', () => {
           await page.locator('[role=menu], dialog[open], [role=dialog], .bulk-bar').first().waitFor();
         }
         await check(`${state.name} at ${viewport.width} px`);
+        // Each page says what it is in its title too (tabs, history, screen readers).
+        const title = await page.title();
+        if (!/^.+ · Brook$/.test(title)) unnamed.push(`${state.name}: the page title is "${title}"`);
         if (viewport.width === 360) await screenshot(state.name);
       }
     }

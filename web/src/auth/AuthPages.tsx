@@ -17,6 +17,7 @@ function AuthFrame({ title, subtitle, children }: { title: string; subtitle: Rea
           </span>
           <span>Brook</span>
         </div>
+        <title>{`${title} · Brook`}</title>
         <h1>{title}</h1>
         <p className="muted">{subtitle}</p>
         {children}

@@ -60,6 +60,7 @@ export function ConnectionsPage() {
           <nav className="breadcrumbs" aria-label="Breadcrumbs">
             <span>Settings</span> <span aria-hidden>›</span>
           </nav>
+          <title>Connections · Brook</title>
           <h1>Connections</h1>
           <p className="subtitle">The credentials your flows use to call services. Secrets are stored encrypted and never shown again.</p>
         </div>

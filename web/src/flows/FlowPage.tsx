@@ -63,6 +63,7 @@ function FlowView({ flow }: { flow: Flow }) {
           <nav className="breadcrumbs" aria-label="Breadcrumbs">
             <Link to="/flows">Flows</Link> <span aria-hidden>›</span>
           </nav>
+          <title>{`${flow.name} · Brook`}</title>
           <h1>{flow.name}</h1>
           {flow.description && <p className="subtitle">{flow.description}</p>}
         </div>

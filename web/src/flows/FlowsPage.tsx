@@ -22,6 +22,7 @@ export function FlowsPage() {
     <div className="page">
       <div className="page-header">
         <div>
+          <title>Flows · Brook</title>
           <h1>Flows</h1>
           <p className="subtitle">Everything you own or that is shared with you.</p>
         </div>

@@ -94,6 +94,7 @@ function RunView({ run }: { run: Run }) {
             <Link to="/runs">Runs</Link> <span aria-hidden>›</span> <Link to={`/flows/${run.flowId}`}>{run.flowName}</Link> <span aria-hidden>›</span>
           </nav>
           <div className="row">
+            <title>{`${run.status} run of ${run.flowName} · Brook`}</title>
             <h1>Run of {run.flowName}</h1>
             <RunStatusBadge status={run.status} />
           </div>

@@ -53,6 +53,7 @@ export function RunsPage() {
     <div className="page">
       <div className="page-header">
         <div>
+          <title>All runs · Brook</title>
           <h1>All runs</h1>
           <p className="subtitle">Every run of the flows you can see. Select runs to resubmit or cancel them together.</p>
         </div>

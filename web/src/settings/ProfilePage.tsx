@@ -17,6 +17,7 @@ export function ProfilePage() {
           <nav className="breadcrumbs" aria-label="Breadcrumbs">
             <span>Settings</span> <span aria-hidden>›</span>
           </nav>
+          <title>Profile and API tokens · Brook</title>
           <h1>Profile and API tokens</h1>
         </div>
       </div>

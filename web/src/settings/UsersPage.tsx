@@ -28,6 +28,7 @@ export function UsersPage() {
           <nav className="breadcrumbs" aria-label="Breadcrumbs">
             <span>Settings</span> <span aria-hidden>›</span>
           </nav>
+          <title>Users · Brook</title>
           <h1>Users</h1>
           <p className="subtitle">Makers own flows and connections; administrators see and manage everything.</p>
         </div>
