@@ -1,9 +1,10 @@
-// Flows and their versions. Saving a changed definition adds a version; runs keep the
-// version they started on, so history always shows the definition that ran.
+// Flows and their versions. A version is a definition plus the connection each of its
+// connection references maps to; changing either adds a version. Runs keep the version
+// they started on, so history always shows the definition and connections that ran.
 import type { Kysely } from 'kysely';
 import type { WorkflowDefinition } from '@brook/wdl';
 import type { BrookTables } from '../schema/tables.js';
-import type { FlowsTable } from '../schema/engine.js';
+import type { FlowsTable, FlowVersionsTable } from '../schema/engine.js';
 import type { FlowVersionRecord } from './records.js';
 import { flowVersionFromRow } from './rows.js';
 import { sortableId } from './ids.js';
@@ -29,8 +30,34 @@ export interface NewFlow {
   ownerId?: string | null;
   enabled?: boolean;
   definition: WorkflowDefinition;
+  /** Connection reference name → connection id for the first version. */
+  connections?: Record<string, string>;
   createdBy?: string | null;
   now?: number;
+}
+
+/** What a new version changes: a definition replaces the current one; connections are merged into its mapping. */
+export interface VersionChanges {
+  definition?: WorkflowDefinition;
+  connections?: Record<string, string>;
+}
+
+export interface RevisedVersion {
+  version: FlowVersionRecord;
+  /** False when the changes left definition and mapping as they were: `version` is the current one. */
+  created: boolean;
+}
+
+/** Same mapping whatever the order of its keys. */
+function sameConnections(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => b[key] === a[key]);
+}
+
+class Unchanged extends Error {
+  constructor(readonly current: FlowVersionRecord) {
+    super('unchanged');
+  }
 }
 
 function flowFromRow(row: FlowsTable): FlowRecord {
@@ -67,7 +94,15 @@ export class FlowRepository {
       await trx.insertInto('flows').values(row).execute();
       await trx
         .insertInto('flow_versions')
-        .values({ flow_id: id, version: 1, definition: JSON.stringify(flow.definition), schema_version: DEFINITION_SCHEMA_VERSION, created_at: now, created_by: flow.createdBy ?? null })
+        .values({
+          flow_id: id,
+          version: 1,
+          definition: JSON.stringify(flow.definition),
+          schema_version: DEFINITION_SCHEMA_VERSION,
+          connections: JSON.stringify(flow.connections ?? {}),
+          created_at: now,
+          created_by: flow.createdBy ?? null,
+        })
         .execute();
     });
     return flowFromRow(row);
@@ -99,8 +134,52 @@ export class FlowRepository {
     return row ? flowFromRow(row) : null;
   }
 
-  /** Adds a version with `definition` and makes it current. Concurrent saves get distinct numbers. */
-  async saveVersion(flowId: string, definition: WorkflowDefinition, createdBy: string | null = null, now = Date.now()): Promise<FlowVersionRecord | null> {
+  /**
+   * Adds a version with `definition` and makes it current. Its mapping is `connections`
+   * when given, otherwise the previous version's (read in the same transaction).
+   * Concurrent saves get distinct numbers.
+   */
+  async saveVersion(flowId: string, definition: WorkflowDefinition, createdBy: string | null = null, now = Date.now(), connections?: Record<string, string>): Promise<FlowVersionRecord | null> {
+    return this.addVersion(flowId, (previous) => ({ definition, connections: connections ?? previous?.connections ?? {} }), createdBy, now);
+  }
+
+  /**
+   * Adds a version made of the current one and `changes`: the definition replaced when
+   * given, the mapping merged with `changes.connections`. When nothing differs, no version
+   * is added. Read and write happen in one transaction, so concurrent revisions each build
+   * on the one before (none loses the other's change).
+   */
+  async reviseVersion(flowId: string, changes: VersionChanges, createdBy: string | null = null, now = Date.now()): Promise<RevisedVersion | null> {
+    try {
+      const version = await this.addVersion(
+        flowId,
+        (previous) => {
+          const definition = changes.definition ?? previous?.definition ?? {};
+          const connections = { ...previous?.connections, ...changes.connections };
+          if (previous && JSON.stringify(previous.definition) === JSON.stringify(definition) && sameConnections(previous.connections, connections)) throw new Unchanged(previous);
+          return { definition, connections };
+        },
+        createdBy,
+        now,
+      );
+      return version ? { version, created: true } : null;
+    } catch (error) {
+      if (error instanceof Unchanged) return { version: error.current, created: false };
+      throw error;
+    }
+  }
+
+  /**
+   * Takes the next version number (the update locks the flow's row, so concurrent callers
+   * queue here), reads the version it follows, and inserts what `build` makes of it.
+   * `build` may throw to roll everything back.
+   */
+  private async addVersion(
+    flowId: string,
+    build: (previous: FlowVersionRecord | null) => { definition: WorkflowDefinition; connections: Record<string, string> },
+    createdBy: string | null,
+    now: number,
+  ): Promise<FlowVersionRecord | null> {
     return this.db.transaction().execute(async (trx) => {
       const flow = await trx
         .updateTable('flows')
@@ -109,11 +188,15 @@ export class FlowRepository {
         .returning(['current_version'])
         .executeTakeFirst();
       if (!flow) return null;
-      const row = {
+      const version = Number(flow.current_version);
+      const before = await trx.selectFrom('flow_versions').selectAll().where('flow_id', '=', flowId).where('version', '=', version - 1).executeTakeFirst();
+      const next = build(before ? flowVersionFromRow(before) : null);
+      const row: FlowVersionsTable = {
         flow_id: flowId,
-        version: Number(flow.current_version),
-        definition: JSON.stringify(definition),
+        version,
+        definition: JSON.stringify(next.definition),
         schema_version: DEFINITION_SCHEMA_VERSION,
+        connections: JSON.stringify(next.connections),
         created_at: now,
         created_by: createdBy,
       };

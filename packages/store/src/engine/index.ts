@@ -5,7 +5,7 @@ import { PostgresRunStore } from './postgres-run-store.js';
 import { SqliteRunStore } from './sqlite-run-store.js';
 
 export type * from './records.js';
-export { FlowRepository, DEFINITION_SCHEMA_VERSION, type FlowRecord, type NewFlow } from './flows.js';
+export { FlowRepository, DEFINITION_SCHEMA_VERSION, type FlowRecord, type NewFlow, type VersionChanges, type RevisedVersion } from './flows.js';
 export { RunQueries, type RunListFilter, type RunPage } from './run-queries.js';
 export { SqliteRunStore } from './sqlite-run-store.js';
 export { PostgresRunStore } from './postgres-run-store.js';

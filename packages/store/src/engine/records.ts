@@ -112,6 +112,8 @@ export interface FlowVersionRecord {
   flowId: string;
   version: number;
   definition: WorkflowDefinition;
+  /** Connection reference name → connection id: the connections this version calls services with. */
+  connections: Record<string, string>;
   createdAt: number;
   createdBy: string | null;
 }

@@ -144,7 +144,15 @@ export function flowVersionFromRow(row: FlowVersionsTable): FlowVersionRecord {
     flowId: row.flow_id,
     version: Number(row.version),
     definition: parse<WorkflowDefinition>(row.definition, {}),
+    connections: connectionMapFrom(row.connections),
     createdAt: Number(row.created_at),
     createdBy: row.created_by,
   };
+}
+
+/** A stored connection mapping; anything but reference → id text (a damaged value) is left out. */
+export function connectionMapFrom(text: string | null | undefined): Record<string, string> {
+  const value = parse<unknown>(text, {});
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }

@@ -75,6 +75,37 @@ export function describeRunStore(dialect: string, open: () => Promise<BrookDatab
       expect(await store.getCurrentFlowVersion(flow.id)).toBeNull();
     });
 
+    it('keeps the connection mapping of each version; a revision merges into it and adds a version only for a change', async () => {
+      const flow = await flows.createFlow({ name: 'Mapped', definition, connections: { orders: 'con_a' } });
+      expect((await store.getFlowVersion(flow.id, 1))?.connections).toEqual({ orders: 'con_a' });
+      const remapped = await flows.reviseVersion(flow.id, { connections: { orders: 'con_b', mail: 'con_m' } }, 'usr_2');
+      expect(remapped).toMatchObject({ created: true, version: { version: 2, definition, connections: { orders: 'con_b', mail: 'con_m' }, createdBy: 'usr_2' } });
+      // The same mapping again (keys in another order) and the same definition: no version.
+      const same = await flows.reviseVersion(flow.id, { definition: structuredClone(definition), connections: { mail: 'con_m', orders: 'con_b' } });
+      expect(same).toMatchObject({ created: false, version: { version: 2 } });
+      // A new definition keeps the mapping.
+      const edited = await flows.reviseVersion(flow.id, { definition: { ...definition, description: 'v3' } });
+      expect(edited?.version).toMatchObject({ version: 3, connections: { orders: 'con_b', mail: 'con_m' } });
+      expect((await flows.saveVersion(flow.id, definition))?.connections).toEqual({ orders: 'con_b', mail: 'con_m' });
+      expect((await flows.saveVersion(flow.id, definition, null, Date.now(), { orders: 'con_c' }))?.connections).toEqual({ orders: 'con_c' });
+      expect((await flows.listVersions(flow.id)).map((v) => [v.version, v.connections])).toEqual([
+        [5, { orders: 'con_c' }],
+        [4, { orders: 'con_b', mail: 'con_m' }],
+        [3, { orders: 'con_b', mail: 'con_m' }],
+        [2, { orders: 'con_b', mail: 'con_m' }],
+        [1, { orders: 'con_a' }],
+      ]);
+      expect((await store.getCurrentFlowVersion(flow.id))?.connections).toEqual({ orders: 'con_c' });
+      expect(await flows.reviseVersion('flow_missing', { connections: { orders: 'con_a' } })).toBeNull();
+    });
+
+    it('revises one flow from many callers at once without losing a mapping', async () => {
+      const flow = await flows.createFlow({ name: 'Busy', definition });
+      const revised = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((ref) => flows.reviseVersion(flow.id, { connections: { [ref]: `con_${ref}` } })));
+      expect(revised.map((r) => r?.version.version).sort()).toEqual([2, 3, 4, 5, 6]);
+      expect((await flows.getCurrentVersion(flow.id))?.connections).toEqual({ a: 'con_a', b: 'con_b', c: 'con_c', d: 'con_d', e: 'con_e' });
+    });
+
     it('creates a run once per id, with copied action records', async () => {
       const first = await store.createRun(newRun({ id: 'run_fixed', copiedActions: [action('x', 'A', { resubmitted: true })] }));
       const again = await store.createRun(newRun({ id: 'run_fixed', triggerOutputs: 'other' }));

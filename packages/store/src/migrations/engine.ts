@@ -2,6 +2,7 @@
 // PostgreSQL: text, bigint (epoch ms) and integer columns only.
 import { sql, type Kysely } from 'kysely';
 import type { NamedMigration } from './index.js';
+import type { DialectName } from '../database.js';
 
 async function flows(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -100,7 +101,33 @@ async function runs(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('timers_due').on('timers').columns(['kind', 'fire_at']).execute();
 }
 
+async function tableExists(db: Kysely<unknown>, dialect: DialectName, table: string): Promise<boolean> {
+  if (dialect === 'postgres') {
+    const { rows } = await sql<{ found: string | null }>`select to_regclass(${table})::text as found`.execute(db);
+    return rows[0]?.found != null;
+  }
+  const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = ${table}`.execute(db);
+  return rows.length > 0;
+}
+
+/**
+ * A flow version maps each connection reference to a connection, so a run resolves its
+ * references the way its version says (resubmitting from an action keeps them). The
+ * mapping used to belong to the flow (flow_settings.connection_map): it is copied into
+ * every existing version, since each of them ran with it until now. On a new database
+ * the platform tables come later and there is nothing to copy.
+ */
+async function versionConnections(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  await db.schema.alterTable('flow_versions').addColumn('connections', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+  if (!(await tableExists(db, dialect, 'flow_settings'))) return;
+  await sql`
+    update flow_versions set connections = (select s.connection_map from flow_settings s where s.flow_id = flow_versions.flow_id)
+    where exists (select 1 from flow_settings s where s.flow_id = flow_versions.flow_id and s.connection_map <> '{}')
+  `.execute(db);
+}
+
 export const engineMigrations: NamedMigration[] = [
   { name: '0001_engine_flows', up: (db) => flows(db) },
   { name: '0002_engine_runs', up: (db) => runs(db) },
+  { name: '0003_engine_version_connections', up: versionConnections },
 ];

@@ -1,15 +1,15 @@
-// Platform settings of a flow: the key that signs its callback URLs, whether its owners
-// get failure alerts, and which connection each of its connection references uses.
+// Platform settings of a flow: the key that signs its callback URLs and whether its owners
+// get failure alerts. Which connection each connection reference uses belongs to the flow
+// version (FlowVersionRecord.connections): the old connection_map column is superseded,
+// no longer read or written.
 import type { Kysely, Selectable } from 'kysely';
 import type { BrookTables } from '../schema/tables.js';
 import type { FlowSettingsTable } from '../schema/platform.js';
-import { fromJson, toJson } from './json.js';
 
 export interface FlowSettings {
   flowId: string;
   triggerKey: string;
   failureAlerts: boolean;
-  connectionMap: Record<string, string>;
   createdAt: number;
   updatedAt: number;
 }
@@ -19,7 +19,6 @@ function toRecord(row: Selectable<FlowSettingsTable>): FlowSettings {
     flowId: row.flow_id,
     triggerKey: row.trigger_key,
     failureAlerts: Number(row.failure_alerts) === 1,
-    connectionMap: fromJson<Record<string, string>>(row.connection_map, {}),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
@@ -28,12 +27,12 @@ function toRecord(row: Selectable<FlowSettingsTable>): FlowSettings {
 export class FlowSettingsRepository {
   constructor(private readonly db: Kysely<BrookTables>) {}
 
-  async create(input: { flowId: string; triggerKey: string; connectionMap?: Record<string, string> }, now = Date.now()): Promise<FlowSettings> {
+  async create(input: { flowId: string; triggerKey: string }, now = Date.now()): Promise<FlowSettings> {
     const row = {
       flow_id: input.flowId,
       trigger_key: input.triggerKey,
       failure_alerts: 1,
-      connection_map: toJson(input.connectionMap ?? {}),
+      connection_map: '{}',
       created_at: now,
       updated_at: now,
     };
@@ -56,10 +55,6 @@ export class FlowSettingsRepository {
 
   async setTriggerKey(flowId: string, triggerKey: string, now = Date.now()): Promise<void> {
     await this.db.updateTable('flow_settings').set({ trigger_key: triggerKey, updated_at: now }).where('flow_id', '=', flowId).execute();
-  }
-
-  async setConnectionMap(flowId: string, connectionMap: Record<string, string>, now = Date.now()): Promise<void> {
-    await this.db.updateTable('flow_settings').set({ connection_map: toJson(connectionMap), updated_at: now }).where('flow_id', '=', flowId).execute();
   }
 
   async setFailureAlerts(flowId: string, on: boolean, now = Date.now()): Promise<void> {

@@ -21,6 +21,8 @@ export interface FlowVersionsTable {
   definition: string;
   /** Version of the stored definition format, so it can be upgraded later. */
   schema_version: number;
+  /** Connection reference name → connection id (JSON object): what this version calls services with. */
+  connections: string;
   created_at: number;
   created_by: string | null;
 }

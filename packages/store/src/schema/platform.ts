@@ -53,7 +53,10 @@ export interface FlowSettingsTable {
   trigger_key: string;
   /** 0/1: send failure notifications. */
   failure_alerts: number;
-  /** Mapping of the definition's connection references to connection ids (JSON object). */
+  /**
+   * Superseded by flow_versions.connections (each version keeps its own mapping); no longer
+   * written. Kept so the migration that copied it, and older databases, still read.
+   */
   connection_map: string;
   created_at: number;
   updated_at: number;
