@@ -17,9 +17,9 @@ export class MemoryRunStore implements RunStore {
   /** Skip copying records on write (benchmarks: nothing else holds them). */
   constructor(private readonly copy = true) {}
 
-  /** Registers a flow version (and makes it current); returns it. */
-  addFlowVersion(flowId: string, definition: WorkflowDefinition, version = (this.current.get(flowId) ?? 0) + 1): FlowVersionRecord {
-    const record: FlowVersionRecord = { flowId, version, definition, createdAt: Date.now(), createdBy: null };
+  /** Registers a flow version with its connection mapping (and makes it current); returns it. */
+  addFlowVersion(flowId: string, definition: WorkflowDefinition, version = (this.current.get(flowId) ?? 0) + 1, connections: Record<string, string> = {}): FlowVersionRecord {
+    const record: FlowVersionRecord = { flowId, version, definition, connections: { ...connections }, createdAt: Date.now(), createdBy: null };
     this.versions.set(`${flowId}@${version}`, record);
     this.current.set(flowId, Math.max(version, this.current.get(flowId) ?? 0));
     return record;

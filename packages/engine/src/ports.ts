@@ -116,6 +116,11 @@ export interface FlowVersionRecord {
   flowId: string;
   version: number;
   definition: WorkflowDefinition;
+  /**
+   * Connection reference name → connection id: the connections this version calls. The
+   * engine does not read it; the ConnectionInvoker resolves references by (flowId, flowVersion).
+   */
+  connections: Record<string, string>;
   createdAt: number;
   createdBy: string | null;
 }
@@ -283,6 +288,8 @@ export interface ConnectionCallRequest {
   operationId?: string;
   parameters?: Record<string, unknown>;
   flowId: string;
+  /** The version the run executes: its connection mapping resolves `connectionReference` (a resubmit from an action keeps the original's). */
+  flowVersion: number;
   runId: string;
   actionName: string;
   /** Same for every attempt of one action in one iteration; send it as `Idempotency-Key`. */

@@ -50,6 +50,7 @@ export const connectionAction: ActionHandler = {
       ...(typeof host.operationId === 'string' ? { operationId: host.operationId } : {}),
       ...(inputs.parameters && typeof inputs.parameters === 'object' ? { parameters: inputs.parameters as Record<string, unknown> } : {}),
       flowId: ctx.run.run.flowId,
+      flowVersion: ctx.run.run.flowVersion,
       runId: ctx.run.id,
       actionName: ctx.action.name,
       idempotencyKey: idempotencyKey(ctx.run.id, ctx.key),

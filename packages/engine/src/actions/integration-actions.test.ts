@@ -123,12 +123,47 @@ describe('connection actions', () => {
         },
       },
     });
-    expect(seen.find((r) => r.actionName === 'Get')).toMatchObject({ connectionReference: 'orders-ref', method: 'get', path: '/orders/9' });
+    expect(seen.find((r) => r.actionName === 'Get')).toMatchObject({ connectionReference: 'orders-ref', method: 'get', path: '/orders/9', flowVersion: 1 });
     expect(seen.find((r) => r.actionName === 'Create')).toMatchObject({ connectionReference: 'shared_orders', operationId: 'CreateOrder', parameters: { 'item/title': 'x' } });
     expect(result.byKey.Get).toMatchObject({ status: 'Succeeded', connectionId: 'con_1', outputs: { statusCode: 200, body: { id: 9 } } });
     expect(result.byKey.Create).toMatchObject({ status: 'Failed', connectionId: 'con_2', error: { category: 'authentication', connectionId: 'con_2' } });
     expect(result.run.connectionIds).toEqual(['con_2']);
     expect(result.run.error).toMatchObject({ connectionId: 'con_2' });
+  });
+
+  it('name the version that runs, so its mapping resolves the reference: a resubmit from an action keeps the original version', async () => {
+    const store = new MemoryRunStore();
+    const seen: ConnectionCallRequest[] = [];
+    // Resolves references the way the server does: through the mapping of the run's version.
+    const invoke = async (request: ConnectionCallRequest) => {
+      seen.push(request);
+      const connectionId = (await store.getFlowVersion(request.flowId, request.flowVersion))?.connections[request.connectionReference];
+      if (connectionId === 'con_good') return { ok: true as const, connectionId, status: 200, headers: {}, body: { id: 9 } };
+      return { ok: false as const, ...(connectionId ? { connectionId } : {}), error: { code: 'Unauthorized', category: 'authentication' as const, message: 'rejected', remedy: { summary: 'Verify password', steps: [] } } };
+    };
+    const engine = createEngine({ store, clock: new InstantClock(), connections: { invoke } });
+    store.addFlowVersion('orders', definition, 1, { 'orders-ref': 'con_old' });
+    const first = await engine.runToCompletion({ flowId: 'orders', flowVersion: 1, triggerName: 'manual', triggerOutputs: { headers: {}, body: { id: 9 } } });
+    expect(first.run.status).toBe('Failed');
+    store.addFlowVersion('orders', definition, 2, { 'orders-ref': 'con_good', shared_orders: 'con_good' });
+
+    const finished = async (runId: string) => {
+      for (let i = 0; i < 500 && !['Succeeded', 'Failed'].includes((await store.getRun(runId))?.status ?? ''); i += 1) await new Promise((r) => setTimeout(r, 10));
+      return (await store.loadRun(runId))!;
+    };
+    const worker = engine.startWorker({ pollMs: 10 });
+    const fromAction = await engine.resubmit(first.run.id, { fromAction: 'Get' });
+    const retried = await finished(fromAction.id);
+    const whole = await engine.resubmit(first.run.id);
+    const rerun = await finished(whole.id);
+    await worker.stop();
+    expect(retried.actions.find((a) => a.key === 'Get')).toMatchObject({ status: 'Failed', connectionId: 'con_old' });
+    expect(rerun.actions.find((a) => a.key === 'Get')).toMatchObject({ status: 'Succeeded', connectionId: 'con_good' });
+    expect(seen.filter((r) => r.actionName === 'Get').map((r) => [r.runId, r.flowVersion])).toEqual([
+      [first.run.id, 1],
+      [fromAction.id, 1],
+      [whole.id, 2],
+    ]);
   });
 
   it('fail clearly where no connections exist (brook run)', async () => {
