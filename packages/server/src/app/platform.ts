@@ -159,7 +159,7 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
   const signingKey = await callbackKey(platform);
   const engine = createServerEngine(context, {
     http: guardedEngineHttp(http),
-    connections: new FlowConnectionInvoker(platform, connections, now),
+    connections: new FlowConnectionInvoker(platform, flows, connections, now),
     callbackUrls: new ActionCallbackUrls(signingKey, () => context.config.publicUrl),
   });
   const control = new RunControl(context, new EngineRunControl(engine));

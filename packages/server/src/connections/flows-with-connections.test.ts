@@ -11,7 +11,7 @@ import { createLogger } from '../app/logger.js';
 import { createPeople, finishedRun, startTestServer, type Answer, type ApiClient, type TestServer } from '../testing/harness.js';
 import { startOrdersService, type OrdersService } from '../testing/services.js';
 
-const SECRETS = { password: 'orders-pw-5Tq', queryKey: 'rates-key-8Lm', headerKey: 'inventory-key-2Wd', declared: 'pin-code-6Hs', inline: 'inline-pw-4Rn' };
+const SECRETS = { password: 'orders-pw-5Tq', queryKey: 'rates-key-8Lm', headerKey: 'inventory-key-2Wd', declared: 'pin-code-6Hs', inline: 'inline-pw-4Rn', carol: 'carol-pw-3Kd' };
 const SCHEMA = 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#';
 
 /** An API that wants a key (header X-Api-Key or query `code`) and echoes what it got, the key included. */
@@ -158,9 +158,27 @@ describe('flows that call services through connections', () => {
       remedy: { steps: [`Open the flow (/flows/${flowId}) and, under Connections, choose a connection for 'shared_inventory'.`, 'Resubmit the failed runs.'] },
     });
 
-    expect((await kept(alice.put(`/api/v1/flows/${flowId}`, { connections: { shared_inventory: inventory.body.id } }))).status).toBe(200);
+    // Choosing the connection is a change of what the flow does: a new version that says so.
+    const chosen = await kept(alice.put(`/api/v1/flows/${flowId}`, { connections: { shared_inventory: inventory.body.id } }));
+    expect(chosen.status).toBe(200);
+    expect(chosen.body).toMatchObject({ version: 2, connectionReferences: [{ name: 'shared_inventory', connectionId: inventory.body.id }] });
+    const versions = (await kept(alice.get(`/api/v1/flows/${flowId}/versions`))).body.items;
+    expect(versions.map((v: { version: number; connections: object }) => [v.version, v.connections])).toEqual([
+      [2, { shared_inventory: inventory.body.id }],
+      [1, {}],
+    ]);
+    expect(versions[0].definition).toEqual(versions[1].definition);
+    // Choosing it again changes nothing: no version.
+    expect((await kept(alice.put(`/api/v1/flows/${flowId}`, { connections: { shared_inventory: inventory.body.id } }))).body.version).toBe(2);
     const mapped = await run(flowId);
     expect(mapped.status).toBe('Succeeded');
+    expect(mapped.flowVersion).toBe(2);
+    // The run that failed, resubmitted whole, runs on the current version and finds the connection.
+    const resubmitted = await kept(alice.post(`/api/v1/runs/${unmapped.id}/resubmit`, {}));
+    expect(resubmitted.status).toBe(201);
+    const again = await finishedRun(alice, resubmitted.body.id);
+    answers.push(JSON.stringify(again));
+    expect(again).toMatchObject({ status: 'Succeeded', flowVersion: 2, resubmittedFrom: unmapped.id, actions: [{ name: 'Add_item', connectionId: inventory.body.id }] });
     expect(mapped.actions[0]).toMatchObject({
       connectionId: inventory.body.id,
       inputs: { parameters: { 'body/item/title': 'Pen', 'body/item/pin': '***' } },
@@ -171,6 +189,48 @@ describe('flows that call services through connections', () => {
     expect((await alice.delete(`/api/v1/connections/${inventory.body.id}`)).status).toBe(204);
     const deleted = await run(flowId);
     expect(deleted.actions[0].error).toMatchObject({ code: 'ConnectionNotFound', category: 'not_found', message: "The connection the flow uses for 'shared_inventory' was deleted." });
+  });
+
+  it('runs with the connections of the version: a resubmit from an action keeps the original mapping, a whole resubmit takes the current one', async () => {
+    const other = await startOrdersService('carol', SECRETS.carol);
+    try {
+      const carol = await kept(alice.post('/api/v1/connections', { name: 'Orders (Carol)', connectorId: 'http', authType: 'basic', parameters: { baseUrl: other.url, verifyPath: '/me', username: 'carol' }, secrets: { password: SECRETS.carol } }));
+      expect(carol.body).toMatchObject({ status: 'connected' });
+      const definition: WorkflowDefinition = {
+        $schema: SCHEMA,
+        contentVersion: '1.0.0.0',
+        parameters: { $connections: { type: 'Object', defaultValue: {} } },
+        triggers: { manual: { type: 'Request', kind: 'Http', inputs: {} } },
+        actions: { Who: { type: 'ApiConnection', runAfter: {}, inputs: { host: { connection: { name: "@parameters('$connections')['orders']['connectionId']" } }, method: 'get', path: '/me' } } },
+      };
+      const flow = await kept(alice.post('/api/v1/flows', { name: 'Who am I', definition, connections: { orders: carol.body.id } }));
+      expect(flow.body).toMatchObject({ version: 1, connectionReferences: [{ name: 'orders', connectionId: carol.body.id }] });
+      // Carol's password changes at the service: version 1's run fails on her connection.
+      other.password = 'carol-pw-changed';
+      const failed = await run(flow.body.id);
+      expect(failed).toMatchObject({ status: 'Failed', flowVersion: 1, actions: [{ name: 'Who', connectionId: carol.body.id, error: { category: 'authentication' } }] });
+
+      // Version 2 maps the reference to Alice's orders connection.
+      const remapped = await kept(alice.put(`/api/v1/flows/${flow.body.id}`, { connections: { orders: connections.orders } }));
+      expect(remapped.body).toMatchObject({ version: 2, connectionReferences: [{ name: 'orders', connectionId: connections.orders }] });
+      const versions = (await kept(alice.get(`/api/v1/flows/${flow.body.id}/versions`))).body.items;
+      expect(versions.map((v: { version: number; connections: object }) => [v.version, v.connections])).toEqual([
+        [2, { orders: connections.orders }],
+        [1, { orders: carol.body.id }],
+      ]);
+
+      const fromAction = await kept(alice.post(`/api/v1/runs/${failed.id}/resubmit`, { fromAction: 'Who' }));
+      expect(fromAction.status).toBe(201);
+      const onVersion1 = await finishedRun(alice, fromAction.body.id);
+      expect(onVersion1).toMatchObject({ status: 'Failed', flowVersion: 1, resubmitMode: 'action', actions: [{ name: 'Who', connectionId: carol.body.id, error: { category: 'authentication' } }] });
+
+      const whole = await kept(alice.post(`/api/v1/runs/${failed.id}/resubmit`, {}));
+      const onVersion2 = await finishedRun(alice, whole.body.id);
+      expect(onVersion2).toMatchObject({ status: 'Succeeded', flowVersion: 2, resubmitMode: 'run', actions: [{ name: 'Who', connectionId: connections.orders, outputs: { body: { user: 'alice' } } }] });
+      answers.push(JSON.stringify(onVersion1), JSON.stringify(onVersion2));
+    } finally {
+      await other.close();
+    }
   });
 
   it('never shows a secret in an API answer or a log line', async () => {

@@ -1,12 +1,16 @@
 // The engine's ConnectionInvoker: finds which of Brook's connections an action's
-// connection reference means for its flow, checks that the flow's owners may use it, and
-// makes the call through the connection service (credentials are added there, never here).
+// connection reference means in the flow version the run executes, checks that the flow's
+// owners may use it, and makes the call through the connection service (credentials are
+// added there, never here).
 import { classifiedError, type ConnectionManager, type InvokeResult } from '@brook/connectors';
 import type { ConnectionCallRequest, ConnectionCallResult, ConnectionInvoker } from '@brook/engine';
-import type { PlatformStore } from '@brook/store';
+import type { FlowRepository, PlatformStore } from '@brook/store';
 import type { ClassifiedError } from '@brook/wdl';
 
-const CACHE_MS = 2000;
+/** Who may use a connection changes at any time (sharing, co-owners): looked up again after this long. */
+const ACCESS_CACHE_MS = 2000;
+/** Entries kept per cache before it starts over. */
+const CACHE_LIMIT = 5000;
 
 function notConfigured(reference: string, flowId: string): ClassifiedError {
   return {
@@ -50,18 +54,22 @@ type Resolution = { ok: true; connectionId: string } | { ok: false; error: Class
 const lastSegment = (value: string): string => value.split('/').filter(Boolean).pop() ?? value;
 
 export class FlowConnectionInvoker implements ConnectionInvoker {
-  private readonly access = new Map<string, { at: number; map: Record<string, string>; people: Set<string> }>();
+  /** `flowId@version` → mapping. A saved version never changes, so its mapping is kept without expiry. */
+  private readonly mappings = new Map<string, Record<string, string>>();
+  /** flowId → the flow's owners and co-owners, briefly. */
+  private readonly access = new Map<string, { at: number; people: Set<string> }>();
 
   constructor(
     private readonly platform: PlatformStore,
+    private readonly flows: Pick<FlowRepository, 'getVersion'>,
     private readonly manager: ConnectionManager,
     private readonly now: () => number = Date.now,
   ) {}
 
   async invoke(request: ConnectionCallRequest): Promise<ConnectionCallResult> {
-    // A reference that does not resolve may have been mapped a moment ago: look again before failing.
-    let resolution = await this.resolve(request.flowId, request.connectionReference, false);
-    if (!resolution.ok) resolution = await this.resolve(request.flowId, request.connectionReference, true);
+    // A connection that is not usable may have been shared a moment ago: look again before failing.
+    let resolution = await this.resolve(request, false);
+    if (!resolution.ok) resolution = await this.resolve(request, true);
     if (!resolution.ok) return { ok: false, error: resolution.error };
     const { connectionId } = resolution;
     const options = { idempotencyKey: request.idempotencyKey, signal: request.signal, timeoutMs: request.timeoutMs };
@@ -94,9 +102,10 @@ export class FlowConnectionInvoker implements ConnectionInvoker {
     };
   }
 
-  /** The connection the reference means, when the flow's owners may use it. */
-  private async resolve(flowId: string, reference: string, fresh: boolean): Promise<Resolution> {
-    const { map, people } = await this.flowAccess(flowId, fresh);
+  /** The connection the reference means in the run's flow version, when the flow's owners may use it. */
+  private async resolve(request: Pick<ConnectionCallRequest, 'flowId' | 'flowVersion' | 'connectionReference'>, fresh: boolean): Promise<Resolution> {
+    const { flowId, connectionReference: reference } = request;
+    const [map, people] = await Promise.all([this.mappingOf(flowId, request.flowVersion), this.peopleOf(flowId, fresh)]);
     const mapped = map[reference] ?? map[lastSegment(reference)];
     // Unmapped, a reference may name a connection directly (its id).
     const connection = await this.platform.connections.get(mapped ?? reference);
@@ -107,13 +116,25 @@ export class FlowConnectionInvoker implements ConnectionInvoker {
     return { ok: false, error: mapped ? notUsable(reference, flowId) : notConfigured(reference, flowId) };
   }
 
-  private async flowAccess(flowId: string, reload: boolean): Promise<{ map: Record<string, string>; people: Set<string> }> {
+  private async mappingOf(flowId: string, flowVersion: number): Promise<Record<string, string>> {
+    const key = `${flowId}@${flowVersion}`;
+    const cached = this.mappings.get(key);
+    if (cached) return cached;
+    const version = await this.flows.getVersion(flowId, flowVersion);
+    // A version that is gone (its flow was deleted) maps nothing; it is not remembered.
+    if (!version) return {};
+    if (this.mappings.size >= CACHE_LIMIT) this.mappings.clear();
+    this.mappings.set(key, version.connections);
+    return version.connections;
+  }
+
+  private async peopleOf(flowId: string, reload: boolean): Promise<Set<string>> {
     const cached = this.access.get(flowId);
-    if (cached && !reload && this.now() - cached.at < CACHE_MS) return cached;
-    const [settings, entries] = await Promise.all([this.platform.flowSettings.get(flowId), this.platform.flowAccess.listForFlows([flowId])]);
-    const fresh = { at: this.now(), map: settings?.connectionMap ?? {}, people: new Set(entries.map((entry) => entry.userId)) };
-    if (this.access.size > 5000) this.access.clear();
-    this.access.set(flowId, fresh);
-    return fresh;
+    if (cached && !reload && this.now() - cached.at < ACCESS_CACHE_MS) return cached.people;
+    const entries = await this.platform.flowAccess.listForFlows([flowId]);
+    const people = new Set(entries.map((entry) => entry.userId));
+    if (this.access.size >= CACHE_LIMIT) this.access.clear();
+    this.access.set(flowId, { at: this.now(), people });
+    return people;
   }
 }

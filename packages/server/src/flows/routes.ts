@@ -88,7 +88,7 @@ export function registerFlowRoutes(api: ApiRouter, context: ServerContext, servi
     return views.detail(await flowGuard.require(caller, params.id));
   });
 
-  api.add({ method: 'PUT', url: '/api/v1/flows/:id', access: 'user', tag, summary: 'Change a flow (a new version when the definition changed)', params: flowParams, body: updateFlowBody, response: flowSchema }, async ({ caller, params, body }) => {
+  api.add({ method: 'PUT', url: '/api/v1/flows/:id', access: 'user', tag, summary: 'Change a flow (a new version when the definition or the connection mapping changed)', params: flowParams, body: updateFlowBody, response: flowSchema }, async ({ caller, params, body }) => {
     const flow = await flowGuard.require(caller, params.id);
     const definition = body.definition === undefined ? undefined : checkDefinition(body.definition, config.limits.definitionBytes).definition;
     return views.detail(await service.update(caller, flow, { name: body.name, description: body.description, definition, connections: body.connections }));
@@ -115,6 +115,7 @@ export function registerFlowRoutes(api: ApiRouter, context: ServerContext, servi
         createdAt: new Date(version.createdAt).toISOString(),
         createdBy: version.createdBy ? { id: version.createdBy, name: people.get(version.createdBy) ?? 'Unknown user' } : null,
         definition: version.definition,
+        connections: version.connections,
       })),
     };
   });
@@ -125,7 +126,7 @@ export function registerFlowRoutes(api: ApiRouter, context: ServerContext, servi
     const definition = version?.definition ?? {};
     const fileName = `${flow.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'flow'}.json`;
     void reply.header('content-disposition', `attachment; filename="${fileName}"`);
-    return { name: flow.name, definition, connectionReferences: connectionReferencesOf(definition, await platform.flowSettings.get(flow.id)).map(({ name, connectorId }) => ({ name, connectorId })) };
+    return { name: flow.name, definition, connectionReferences: connectionReferencesOf(definition, version?.connections ?? {}).map(({ name, connectorId }) => ({ name, connectorId })) };
   });
 
   api.add(

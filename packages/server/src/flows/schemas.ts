@@ -39,13 +39,24 @@ export const flowSchema = flowSummarySchema.extend({
 });
 
 export const problemSchema = z.object({ path: z.string(), message: z.string(), code: z.string() });
-export const flowVersionSchema = z.object({ version: z.number(), createdAt: z.string(), createdBy: personRef.nullable(), definition: z.record(z.string(), z.unknown()) });
+export const flowVersionSchema = z.object({
+  version: z.number(),
+  createdAt: z.string(),
+  createdBy: personRef.nullable(),
+  definition: z.record(z.string(), z.unknown()),
+  connections: z.record(z.string(), z.string()).describe('connection reference name → connection id: the connections this version calls'),
+});
 
 const flowName = z.string().trim().min(1, 'must not be empty').max(200);
 const flowDescription = z.string().max(4000);
 
 export const createFlowBody = z.object({ name: flowName, description: flowDescription.optional(), definition: definitionObject, connections: connectionMap.optional() });
-export const updateFlowBody = z.object({ name: flowName.optional(), description: flowDescription.optional(), definition: definitionObject.optional(), connections: connectionMap.optional() });
+export const updateFlowBody = z.object({
+  name: flowName.optional(),
+  description: flowDescription.optional(),
+  definition: definitionObject.optional(),
+  connections: connectionMap.describe("connection reference name → connection id, merged into the current version's mapping; a change makes a new version").optional(),
+});
 export const importFlowBody = z.object({
   fileName: z.string().trim().min(1, 'must not be empty').max(300),
   content: z.string().min(1, 'must not be empty'),

@@ -1,5 +1,7 @@
-// Changing flows: create (with owner, trigger key and connection mapping), update (a new
-// version when the definition changed), enable/disable, delete, sharing with co-owners.
+// Changing flows: create (with owner, trigger key, and version 1 with its connection
+// mapping), update (a new version when the definition or the mapping changed: the mapping is
+// part of what a version does, as saving a flow in Power Automate), enable/disable, delete,
+// sharing with co-owners.
 import type { WorkflowDefinition } from '@brook/wdl';
 import type { FlowRecord } from '@brook/store';
 import type { ServerContext } from '../app/context.js';
@@ -49,9 +51,17 @@ export class FlowService {
     await this.checkConnections(caller, input.connections);
     const { flows, platform, now } = this.context;
     const at = now();
-    const flow = await flows.createFlow({ name: input.name, description: input.description ?? '', ownerId: caller.user.id, definition: input.definition, createdBy: caller.user.id, now: at });
+    const flow = await flows.createFlow({
+      name: input.name,
+      description: input.description ?? '',
+      ownerId: caller.user.id,
+      definition: input.definition,
+      connections: input.connections ?? {},
+      createdBy: caller.user.id,
+      now: at,
+    });
     await platform.flowAccess.setOwner(flow.id, caller.user.id, at);
-    await platform.flowSettings.create({ flowId: flow.id, triggerKey: newTriggerKey(), connectionMap: input.connections ?? {} }, at);
+    await platform.flowSettings.create({ flowId: flow.id, triggerKey: newTriggerKey() }, at);
     await platform.values.set(enabledAtKey(flow.id), String(at), at);
     await this.schedules.sync(flow.id, input.definition, flow.enabled);
     await this.context.audit(caller, 'flow.create', `flow:${flow.id}`, { name: flow.name });
@@ -60,22 +70,20 @@ export class FlowService {
 
   async update(caller: Caller, flow: FlowRecord, input: Partial<NewFlowInput>): Promise<FlowRecord> {
     await this.checkConnections(caller, input.connections);
-    const { flows, platform, now } = this.context;
+    const { flows, now } = this.context;
     let current = flow;
     if (input.name !== undefined || input.description !== undefined) {
       current = (await flows.updateFlow(flow.id, { name: input.name, description: input.description }, now())) ?? current;
     }
-    if (input.definition !== undefined) {
-      const before = await flows.getVersion(flow.id, flow.currentVersion);
-      if (JSON.stringify(before?.definition) !== JSON.stringify(input.definition)) {
-        await flows.saveVersion(flow.id, input.definition, caller.user.id, now());
+    if (input.definition !== undefined || input.connections !== undefined) {
+      // The new version's mapping is the previous one's with these entries; nothing changed, no version.
+      const revised = await flows.reviseVersion(flow.id, { definition: input.definition, connections: input.connections }, caller.user.id, now());
+      if (revised?.created) {
         current = (await flows.getFlow(flow.id)) ?? current;
-        await this.schedules.sync(flow.id, input.definition, current.enabled);
+        if (JSON.stringify(revised.previous?.definition) !== JSON.stringify(revised.version.definition)) {
+          await this.schedules.sync(flow.id, revised.version.definition, current.enabled);
+        }
       }
-    }
-    if (input.connections !== undefined) {
-      const settings = await platform.flowSettings.get(flow.id);
-      await platform.flowSettings.setConnectionMap(flow.id, { ...(settings?.connectionMap ?? {}), ...input.connections }, now());
     }
     this.onChanged(flow.id);
     await this.context.audit(caller, 'flow.update', `flow:${flow.id}`, { version: current.currentVersion, renamed: input.name !== undefined });

@@ -1,7 +1,7 @@
 // Builds the API's FlowSummary and Flow from the engine's flow records and the platform's
 // ownership, settings and run history.
 import { collectConnectionReferences, type WorkflowDefinition } from '@brook/wdl';
-import type { FlowRecord, FlowSettings, RunStatus } from '@brook/store';
+import type { FlowRecord, RunStatus } from '@brook/store';
 import type { ServerContext } from '../app/context.js';
 import { callbackUrl } from '../hooks/signature.js';
 import { isRecurrenceTrigger, isRequestTrigger, triggersOf } from './definitions.js';
@@ -90,7 +90,7 @@ export class FlowViews {
     return {
       ...summary!,
       definition,
-      connectionReferences: connectionReferencesOf(definition, settings),
+      connectionReferences: connectionReferencesOf(definition, version?.connections ?? {}),
       triggers: triggersOf(definition).map((trigger) => {
         const timer = timers.find((row) => row.trigger_name === trigger.name);
         return {
@@ -106,14 +106,14 @@ export class FlowViews {
   }
 }
 
-/** One entry per connection reference the definition uses, with the connection mapped to it. */
-export function connectionReferencesOf(definition: WorkflowDefinition, settings: FlowSettings | undefined): FlowView['connectionReferences'] {
+/** One entry per connection reference the definition uses, with the connection its version maps it to. */
+export function connectionReferencesOf(definition: WorkflowDefinition, connections: Record<string, string>): FlowView['connectionReferences'] {
   const seen = new Map<string, FlowView['connectionReferences'][number]>();
   for (const use of collectConnectionReferences(definition)) {
     if (seen.has(use.name)) continue;
-    seen.set(use.name, { name: use.name, connectorId: lastSegment(use.apiIds[0]), connectionId: settings?.connectionMap[use.name] ?? null });
+    seen.set(use.name, { name: use.name, connectorId: lastSegment(use.apiIds[0]), connectionId: connections[use.name] ?? null });
   }
-  for (const [name, connectionId] of Object.entries(settings?.connectionMap ?? {})) {
+  for (const [name, connectionId] of Object.entries(connections)) {
     if (!seen.has(name)) seen.set(name, { name, connectorId: null, connectionId });
   }
   return [...seen.values()];

@@ -46,6 +46,8 @@ export interface RevisedVersion {
   version: FlowVersionRecord;
   /** False when the changes left definition and mapping as they were: `version` is the current one. */
   created: boolean;
+  /** The version the new one follows (null if it was missing); when none was created, the current one. */
+  previous: FlowVersionRecord | null;
 }
 
 /** Same mapping whatever the order of its keys. */
@@ -150,10 +152,12 @@ export class FlowRepository {
    * on the one before (none loses the other's change).
    */
   async reviseVersion(flowId: string, changes: VersionChanges, createdBy: string | null = null, now = Date.now()): Promise<RevisedVersion | null> {
+    let before: FlowVersionRecord | null = null;
     try {
       const version = await this.addVersion(
         flowId,
         (previous) => {
+          before = previous;
           const definition = changes.definition ?? previous?.definition ?? {};
           const connections = { ...previous?.connections, ...changes.connections };
           if (previous && JSON.stringify(previous.definition) === JSON.stringify(definition) && sameConnections(previous.connections, connections)) throw new Unchanged(previous);
@@ -162,9 +166,9 @@ export class FlowRepository {
         createdBy,
         now,
       );
-      return version ? { version, created: true } : null;
+      return version ? { version, created: true, previous: before } : null;
     } catch (error) {
-      if (error instanceof Unchanged) return { version: error.current, created: false };
+      if (error instanceof Unchanged) return { version: error.current, created: false, previous: error.current };
       throw error;
     }
   }

@@ -52,8 +52,9 @@ function describeUpgrade(dialect: string, open: () => Promise<{ database: BrookD
     });
 
     it('copies each flow mapping into its versions, and new versions keep it', async () => {
-      const { database, cleanup } = await open();
-      cleanups.push(cleanup);
+      const opened = await open();
+      const { database } = opened;
+      cleanups.push(() => opened.cleanup());
       await migrateToOldShape(database);
       await writeOldRows(database);
 
