@@ -155,7 +155,7 @@ describe('flows that call services through connections', () => {
       code: 'ConnectionNotConfigured',
       category: 'definition',
       message: "The flow uses the connection reference 'shared_inventory', which is not set to one of your connections.",
-      remedy: { steps: [`Open the flow (/flows/${flowId}) and, under Connections, choose a connection for 'shared_inventory'.`, 'Resubmit the failed runs.'] },
+      remedy: { steps: [`Open the flow (/flows/${flowId}) and, under Connections, choose a connection for 'shared_inventory'.`, 'Resubmit the failed runs from the start (a resubmit from an action keeps the connections of the version it ran on).'] },
     });
 
     // Choosing the connection is a change of what the flow does: a new version that says so.

@@ -12,6 +12,9 @@ const ACCESS_CACHE_MS = 2000;
 /** Entries kept per cache before it starts over. */
 const CACHE_LIMIT = 5000;
 
+/** A new choice of connection is a new flow version: only a whole-run resubmit uses it. */
+const RESUBMIT_WHOLE = 'Resubmit the failed runs from the start (a resubmit from an action keeps the connections of the version it ran on).';
+
 function notConfigured(reference: string, flowId: string): ClassifiedError {
   return {
     code: 'ConnectionNotConfigured',
@@ -19,7 +22,7 @@ function notConfigured(reference: string, flowId: string): ClassifiedError {
     message: `The flow uses the connection reference '${reference}', which is not set to one of your connections.`,
     remedy: {
       summary: `Choose a connection for '${reference}' in the flow.`,
-      steps: [`Open the flow (/flows/${flowId}) and, under Connections, choose a connection for '${reference}'.`, 'Resubmit the failed runs.'],
+      steps: [`Open the flow (/flows/${flowId}) and, under Connections, choose a connection for '${reference}'.`, RESUBMIT_WHOLE],
     },
   };
 }
@@ -31,7 +34,7 @@ function connectionDeleted(reference: string, flowId: string): ClassifiedError {
     message: `The connection the flow uses for '${reference}' was deleted.`,
     remedy: {
       summary: `Create a connection for '${reference}' and choose it in the flow.`,
-      steps: ['Open Settings (the gear icon), then Connections, and create the connection again.', `Open the flow (/flows/${flowId}) and, under Connections, choose it for '${reference}'.`, 'Resubmit the failed runs.'],
+      steps: ['Open Settings (the gear icon), then Connections, and create the connection again.', `Open the flow (/flows/${flowId}) and, under Connections, choose it for '${reference}'.`, RESUBMIT_WHOLE],
     },
   };
 }
@@ -43,7 +46,7 @@ function notUsable(reference: string, flowId: string): ClassifiedError {
     message: `The connection the flow uses for '${reference}' is not one its owners may use (it is no longer shared with them).`,
     remedy: {
       summary: `Choose a connection of the flow's owners for '${reference}'.`,
-      steps: [`Ask the connection's owner to share it again, or open the flow (/flows/${flowId}) and choose one of your connections for '${reference}'.`, 'Resubmit the failed runs.'],
+      steps: [`Ask the connection's owner to share it again, or open the flow (/flows/${flowId}) and choose one of your connections for '${reference}'.`, RESUBMIT_WHOLE],
     },
   };
 }
