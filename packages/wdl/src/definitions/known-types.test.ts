@@ -22,6 +22,13 @@ describe('known types', () => {
     expect(closestNames('Xylophone', ['Compose', 'Http'])).toEqual([]);
   });
 
+  it('counts two swapped letters as one edit, and offers short words only one edit away', () => {
+    expect(editDistance('htpp', 'http')).toBe(1);
+    expect(closestActionTypes('Htpp')).toContain('Http');
+    expect(closestActionTypes('Nope')).toEqual([]);
+    expect(closestActionTypes('Wiat')).toContain('Wait');
+  });
+
   it('maps designer words to the types they stand for', () => {
     expect(closestActionTypes('Condition')[0]).toBe('If');
     expect(closestActionTypes('Apply to each')[0]).toBe('Foreach');

@@ -131,7 +131,8 @@ export function closestActionTypes(type: string): string[] {
  */
 export function closestNames(name: string, candidates: readonly string[]): string[] {
   const wanted = name.trim().toLowerCase();
-  const limit = Math.max(2, Math.floor(wanted.length / 3));
+  // Short words are too easily two edits from anything ("Nope" → "Scope"): allow one.
+  const limit = wanted.length <= 4 ? 1 : Math.max(2, Math.floor(wanted.length / 3));
   return candidates
     .map((candidate) => {
       const lower = candidate.toLowerCase();
@@ -153,16 +154,20 @@ function commonPrefixLength(a: string, b: string): number {
   return length;
 }
 
-/** Levenshtein distance, two rows at a time. */
+/** Edit distance where swapping two neighbouring letters ("Htpp") counts as one edit. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
+      current.push(best);
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;
