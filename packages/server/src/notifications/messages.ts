@@ -4,7 +4,7 @@ import type { Notice } from './outboxes.js';
 
 export function flowFailingNotice(flow: { id: string; name: string }, run: { id: string; failedAction: string | null; error: ClassifiedError | null }): Notice {
   const where = run.failedAction ? ` at the action '${run.failedAction}'` : '';
-  const why = run.error?.message ?? 'no reason was recorded';
+  const why = (run.error?.message ?? 'no reason was recorded').replace(/[.\s]+$/, '');
   const remedy = run.error?.remedy;
   return {
     kind: 'flow-failing',
@@ -15,11 +15,20 @@ export function flowFailingNotice(flow: { id: string; name: string }, run: { id:
   };
 }
 
+/** A status reason without its closing advice ("… Verify password."), which the notice gives itself. */
+function reasonWithoutAdvice(reason: string, fixLabel: string): string {
+  const trimmed = reason.trim();
+  const advice = `${fixLabel}.`;
+  const withoutAdvice = trimmed.toLowerCase().endsWith(advice.toLowerCase()) ? trimmed.slice(0, -advice.length) : trimmed;
+  return withoutAdvice.replace(/[.\s]+$/, '');
+}
+
 export function connectionUnauthenticatedNotice(connection: { id: string; name: string }, reason: string | null, fixLabel: string): Notice {
+  const said = reason ? reasonWithoutAdvice(reason, fixLabel) : '';
   return {
     kind: 'connection-unauthenticated',
     title: `Connection '${connection.name}' is not authenticated`,
-    message: `The service rejected the credentials of the connection '${connection.name}'${reason ? ` (${reason.replace(/\.\s*$/, '')})` : ''}. Flows that use it will fail until its credentials are verified.`,
+    message: `The service rejected the credentials of the connection '${connection.name}'${said ? ` (${said})` : ''}. Flows that use it will fail until its credentials are verified.`,
     link: `/settings/connections?focus=${encodeURIComponent(connection.id)}`,
     details: [
       'Open Settings (the gear icon), then Connections.',
