@@ -28,7 +28,7 @@ describe('notice wording', () => {
     expect(notice.message).toBe(
       "The service rejected the credentials of the connection 'Orders API' (The service answered 401 Unauthorized). Flows that use it will fail until its credentials are verified.",
     );
-    expect(notice.details[1]).toBe("Next to 'Orders API', click Verify password and follow the instructions.");
+    expect(notice.details?.[1]).toBe("Next to 'Orders API', click Verify password and follow the instructions.");
     expect(notice.link).toBe('/settings/connections?focus=conn_1');
   });
 });
