@@ -25,6 +25,8 @@ export interface OpenDatabaseOptions {
   url: string;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** Told when PostgreSQL ends an idle pooled connection (a restart, a failover, an administrator). */
+  onConnectionLost?: (error: Error) => void;
 }
 
 // int8 (bigint) columns hold epoch milliseconds and counters: read them as numbers.
@@ -33,6 +35,9 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export function openDatabase(options: OpenDatabaseOptions): BrookDatabase {
   if (/^postgres(ql)?:\/\//.test(options.url)) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection that the server ends emits 'error' on the pool; unheard, that
+    // would end the process. The pool drops that connection and opens a new one on demand.
+    pool.on('error', (error) => options.onConnectionLost?.(error));
     const db = new Kysely<BrookTables>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', url: options.url, close: () => db.destroy() };
   }

@@ -80,9 +80,13 @@ function openKeyring(config: BrookConfig): Keyring {
   }
 }
 
-async function openAndMigrate(config: BrookConfig): Promise<BrookDatabase> {
+async function openAndMigrate(config: BrookConfig, logger: Logger): Promise<BrookDatabase> {
   if (config.database === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
-  const database = openDatabase({ url: config.databaseUrl, poolSize: config.databasePool });
+  const database = openDatabase({
+    url: config.databaseUrl,
+    poolSize: config.databasePool,
+    onConnectionLost: (error) => logger.warn({ err: error.message }, 'PostgreSQL ended a pooled connection; the next query opens a new one'),
+  });
   try {
     await migrateToLatest(database.db as unknown as Kysely<unknown>, database.dialect);
   } catch (error) {
@@ -96,7 +100,7 @@ export async function openPlatform(config: BrookConfig, options: PlatformOptions
   const logger = options.logger ?? createLogger(config);
   const now = options.now ?? Date.now;
   const keyring = openKeyring(config);
-  const database = await openAndMigrate(config);
+  const database = await openAndMigrate(config, logger);
   const platform = createPlatformStore(database);
   const flows = new FlowRepository(database.db);
   const runStore = createRunStore(database);
