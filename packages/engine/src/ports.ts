@@ -1,7 +1,7 @@
 // What the engine needs from outside, declared here so the engine runs anywhere: in
 // tests and `brook run` with a temporary SQLite store and plain fetch, in the server
 // with the shared store, the SSRF-guarded HTTP client and the connection vault.
-// @brook/store implements RunStore structurally (it never imports the engine).
+// @brook/store implements RunStore (it imports these types; the engine never imports the store).
 // Times are epoch milliseconds; JSON values are plain values (the store serialises them).
 import type { ClassifiedError, WorkflowDefinition } from '@brook/wdl';
 

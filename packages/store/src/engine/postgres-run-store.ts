@@ -21,10 +21,11 @@ import { sortableId } from './ids.js';
 import { PostgresListener } from './postgres-listener.js';
 import { INSERT_CHUNK, updateRuns, upsertActionRows, type Db } from './postgres-bulk.js';
 import type { RunsTable } from '../schema/engine.js';
+import type { RunStore } from '@brook/engine';
 
 const CHANNEL = 'brook_work';
 
-export class PostgresRunStore {
+export class PostgresRunStore implements RunStore {
   private readonly listener: PostgresListener;
   private pendingCreates: Array<{ run: NewRun; resolve: (run: RunRecord) => void; reject: (error: unknown) => void }> = [];
 

@@ -21,6 +21,7 @@ import { runAssignments, wakeTimerKey } from './run-update.js';
 import { sortableId } from './ids.js';
 import { WorkSignal } from './work-signal.js';
 import type { FlowVersionsTable } from '../schema/engine.js';
+import type { RunStore } from '@brook/engine';
 
 const RUN_COLUMNS = [
   'id', 'flow_id', 'flow_version', 'status', 'trigger_name', 'trigger_outputs', 'outputs', 'response', 'error',
@@ -46,7 +47,7 @@ function actionValues(runId: string, action: ActionRecord): unknown[] {
   return ACTION_COLUMNS.map((column) => row[column]);
 }
 
-export class SqliteRunStore {
+export class SqliteRunStore implements RunStore {
   private readonly statements: ReturnType<SqliteRunStore['prepare']>;
   private readonly updateStatements = new Map<string, Database.Statement>();
   private readonly signal = new WorkSignal();

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serve, json, type TestServer } from '../testing/harness.js';
+import { startLocalService as serve, sendJson as json, type LocalService as TestServer } from '@brook/testkit';
 import { openStore } from './open-store.js';
 
 const fixture = fileURLToPath(new URL('./crash-worker.fixture.ts', import.meta.url));

@@ -3,8 +3,7 @@
 // take over quickly after a kill. Its commits are slowed down (a slow disk), so an
 // engine that started dependents before their predecessor's checkpoint had committed
 // would be caught at it.
-import type { RunStore } from '../ports.js';
-import { startWorker } from '../start-worker.js';
+import { startWorker, type RunStore } from '@brook/engine';
 import { openStore } from './open-store.js';
 
 const COMMIT_DELAY_MS = 10;

@@ -1,6 +1,8 @@
-// Opening a real store for the engine's durability tests (SQLite file or PostgreSQL).
+// Opening a real store for the durability tests of the engine on this store (SQLite file or PostgreSQL).
 import type { Kysely } from 'kysely';
-import { createRunStore, FlowRepository, migrateToLatest, openDatabase, type BrookDatabase, type SqlRunStore } from '@brook/store';
+import { openDatabase, type BrookDatabase } from '../../database.js';
+import { migrateToLatest } from '../../migrations/index.js';
+import { createRunStore, FlowRepository, type SqlRunStore } from '../index.js';
 
 export interface OpenStore {
   database: BrookDatabase;

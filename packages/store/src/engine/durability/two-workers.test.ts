@@ -3,8 +3,8 @@
 // fenced by the lease, so every run runs exactly once.
 import { createTestDatabase } from '@brook/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startWorker } from '../start-worker.js';
-import { serve, json, type TestServer } from '../testing/harness.js';
+import { startWorker } from '@brook/engine';
+import { startLocalService as serve, sendJson as json, type LocalService as TestServer } from '@brook/testkit';
 import { openStore, type OpenStore } from './open-store.js';
 
 let server: TestServer | undefined;
