@@ -63,6 +63,23 @@ describe('runs API', () => {
     expect(audit.body.items[0]).toMatchObject({ target: `run:${failedRuns[0]}`, detail: { newRunId: answer.body.id } });
   });
 
+  it('shows a trigger with secure outputs as secured, and a resubmit still gets its data', async () => {
+    const definition = echoFlow();
+    definition.triggers = { manual: { type: 'Request', kind: 'Http', inputs: { schema: {} }, runtimeConfiguration: { secureData: { properties: ['outputs'] } } } };
+    const flowId = (await alice.post('/api/v1/flows', { name: 'Secret echo', definition })).body.id;
+    const runId = (await alice.post(`/api/v1/flows/${flowId}/run`, { body: { pin: '4711' } })).body.runId;
+    const run = await finishedRun(alice, runId);
+    expect(run.status).toBe('Succeeded');
+    expect(run.triggerOutputs).toEqual({ $secure: true });
+    // Compose read the secured trigger: both its sides are hidden (data flowing out of a
+    // Compose is not hidden further, as in the service, so the Response still echoes it).
+    expect(run.actions[0]).toMatchObject({ name: 'Compose', inputs: { $secure: true }, outputs: { $secure: true } });
+    const again = await alice.post(`/api/v1/runs/${runId}/resubmit`, {});
+    const replacement = await finishedRun(alice, again.body.id);
+    expect(replacement.triggerOutputs).toEqual({ $secure: true });
+    expect(replacement.response).toMatchObject({ statusCode: 200, body: { pin: '4711' } });
+  });
+
   it('resubmits from an action, reusing the outputs of the actions before it', async () => {
     const answer = await alice.post(`/api/v1/runs/${failedRuns[1]}/resubmit`, { fromAction: 'Stop' });
     expect(answer.status).toBe(201);

@@ -50,6 +50,22 @@ export interface ActionView {
 }
 
 const FINAL = new Set(['Succeeded', 'Failed', 'Cancelled', 'TimedOut', 'Skipped']);
+
+/**
+ * What the run page may show of the trigger's outputs. The run keeps them in full (a
+ * resubmit needs them), but a trigger with secure outputs or inputs shows them as
+ * `{ "$secure": true }`, as its actions' records do.
+ */
+export function triggerOutputsView(definition: unknown, triggerName: string, outputs: unknown): unknown {
+  const triggers = (definition as { triggers?: Record<string, unknown> } | null)?.triggers ?? {};
+  const wanted = triggerName.toLowerCase();
+  const trigger = Object.entries(triggers).find(([name]) => name.toLowerCase() === wanted)?.[1] as
+    | { runtimeConfiguration?: { secureData?: { properties?: unknown } } }
+    | undefined;
+  const properties = trigger?.runtimeConfiguration?.secureData?.properties;
+  const secured = Array.isArray(properties) && properties.some((property) => property === 'outputs' || property === 'inputs');
+  return secured ? { $secure: true } : outputs;
+}
 const RUNNING_REASON = 'The run has not ended yet; resubmit from an action once it has.';
 
 type Lookup = Map<string, string>;
@@ -111,7 +127,7 @@ export class RunViews {
     };
     return {
       ...summary!,
-      triggerOutputs: run.triggerOutputs,
+      triggerOutputs: triggerOutputsView(definition, run.triggerName, run.triggerOutputs),
       outputs: run.outputs ?? {},
       response: run.response,
       actions: [...actions].sort((a, b) => a.seq - b.seq).map((action) => this.action(action, connections, blocked(action))),
