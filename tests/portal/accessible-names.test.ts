@@ -2,30 +2,14 @@
 // page a title of its own: the test walks each page (and opens each menu, panel and dialog)
 // at desktop and phone width and asks Chromium's accessibility tree which controls a screen
 // reader could not name.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type BrowserSession } from '@brook/testkit';
-import { startBrook, type RunningBrook } from './support/brook.js';
-import { startOrdersService, type OrdersService } from './support/orders-service.js';
+import { useOrdersJourney } from './support/orders-journey.js';
 import { unnamedControls } from './support/accessible-names.js';
 import { apiOf } from './support/api.js';
 import { ADMIN, createAdmin, ordersFlow } from './support/steps.js';
 
-let brook: RunningBrook;
-let service: OrdersService;
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  service = await startOrdersService('svc-orders', 'first-Passw0rd');
-  brook = await startBrook();
-  browser = await launchChromium({ artifactsDir: 'test-artifacts/portal/accessible-names' });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await brook?.close();
-  await service?.close();
-});
+const journey = useOrdersJourney('accessible-names');
 
 /** A flow with nesting (If, Foreach, Scope, Switch), so the graph's cards are walked too. */
 function nestedFlow(): object {
@@ -56,8 +40,8 @@ interface State {
 
 describe('accessible names', () => {
   it('the check itself finds a control without a name', async () => {
-    const { page } = browser;
-    await page.goto(brook.url);
+    const { page } = journey.browser;
+    await page.goto(journey.brook.url);
     await page.getByRole('heading', { name: 'Welcome to Brook' }).waitFor();
     await page.evaluate(() => {
       const probe = document.createElement('button');
@@ -70,31 +54,31 @@ describe('accessible names', () => {
   });
 
   it('every control of every page has one, at desktop and at phone width', async () => {
-    const { page, screenshot } = browser;
+    const { page, screenshot } = journey.browser;
     const unnamed: string[] = [];
     const check = async (where: string) => {
       for (const entry of await unnamedControls(page)) unnamed.push(`${where}: ${entry}`);
     };
 
-    await page.goto(brook.url);
+    await page.goto(journey.brook.url);
     await page.getByRole('heading', { name: 'Welcome to Brook' }).waitFor();
     await check('setup');
-    await createAdmin(page, brook.url);
+    await createAdmin(page, journey.brook.url);
 
     // A connection, a flow that uses it, a run that worked and one that its password broke.
-    const api = await apiOf(page, brook.url);
+    const api = await apiOf(page, journey.brook.url);
     const connection = await api('POST', '/connections', {
       name: 'Orders API',
       connectorId: 'http',
       authType: 'basic',
-      parameters: { baseUrl: service.url, verifyPath: '/me', username: 'svc-orders' },
+      parameters: { baseUrl: journey.service.url, verifyPath: '/me', username: 'svc-orders' },
       secrets: { password: 'first-Passw0rd' },
     });
     const flow = (await api('POST', '/flows', { name: 'Sync orders', definition: nestedFlow(), connections: { orders: connection.id } })) as { id: string; triggers: { callbackUrl: string }[] };
     const hook = flow.triggers[0]?.callbackUrl ?? '';
     const call = async () => ((await (await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { runId: string }).runId;
     await call();
-    service.password = 'second-Passw0rd';
+    journey.service.password = 'second-Passw0rd';
     const failed = await call();
     await expect.poll(async () => ((await api('GET', `/runs/${failed}`)) as { status: string }).status, { timeout: 20_000 }).toBe('Failed');
 
@@ -125,7 +109,7 @@ describe('accessible names', () => {
     for (const viewport of [{ width: 1280, height: 860 }, { width: 360, height: 780 }]) {
       await page.setViewportSize(viewport);
       for (const state of states) {
-        await page.goto(new URL(state.path, brook.url).href);
+        await page.goto(new URL(state.path, journey.brook.url).href);
         await state.ready(page);
         if (state.open) {
           await state.open(page);

@@ -1,32 +1,16 @@
 // The repair journey of issue 6, in a real browser against a real Brook: a flow with a
 // Basic-auth connection succeeds; the service's password changes; the next run fails; the
 // user goes gear icon, Settings, Connections, Verify password, back to the run, Resubmit.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type BrowserSession } from '@brook/testkit';
-import { startBrook, type RunningBrook } from './support/brook.js';
-import { startOrdersService, type OrdersService } from './support/orders-service.js';
+import { describe, expect, it } from 'vitest';
+import { useOrdersJourney } from './support/orders-journey.js';
 import { callTrigger, createAdmin, readTriggerUrl, createConnection, importFlow, mapConnection, openConnections, openRun, ordersFlow } from './support/steps.js';
 
-let brook: RunningBrook;
-let service: OrdersService;
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  service = await startOrdersService('svc-orders', 'first-Passw0rd');
-  brook = await startBrook();
-  browser = await launchChromium({ artifactsDir: 'test-artifacts/portal/basic-repair' });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await brook?.close();
-  await service?.close();
-});
+const journey = useOrdersJourney('basic-repair');
 
 describe('a Basic connection whose password changed', () => {
   it('is repaired from Settings, Connections, and the failed run succeeds when resubmitted', async () => {
-    const { page, screenshot } = browser;
-    await createAdmin(page, brook.url, screenshot);
+    const { page, screenshot } = journey.browser;
+    await createAdmin(page, journey.brook.url, screenshot);
     await screenshot('flows-empty');
 
     await openConnections(page);
@@ -34,7 +18,7 @@ describe('a Basic connection whose password changed', () => {
       name: 'Orders API',
       connector: 'HTTP',
       authentication: 'User name and password',
-      fields: { 'Base URL': service.url, 'Verify path (optional)': '/me', 'User name': 'svc-orders', Password: 'first-Passw0rd' },
+      fields: { 'Base URL': journey.service.url, 'Verify path (optional)': '/me', 'User name': 'svc-orders', Password: 'first-Passw0rd' },
     });
     const card = page.getByRole('article', { name: 'Orders API' });
     await card.getByText('Connected').waitFor();
@@ -51,7 +35,7 @@ describe('a Basic connection whose password changed', () => {
     await screenshot('first-run-succeeded');
 
     // Someone changes the password on the service: the next run fails with 401.
-    service.password = 'second-Passw0rd';
+    journey.service.password = 'second-Passw0rd';
     const failedRunId = await callTrigger(hook, { batch: 2 });
     await openRun(page, 'Sync orders', failedRunId);
     const why = page.getByRole('region', { name: 'Why it failed' }).first();

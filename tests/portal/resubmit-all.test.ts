@@ -1,39 +1,23 @@
 // One action heals the backlog: after the password is verified, the connection offers to
 // resubmit every run it broke, as one job whose progress the page shows. Done at phone width,
 // and from the Settings menu on with the keyboard alone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type BrowserSession } from '@brook/testkit';
-import { startBrook, type RunningBrook } from './support/brook.js';
-import { startOrdersService, type OrdersService } from './support/orders-service.js';
+import { describe, expect, it } from 'vitest';
+import { useOrdersJourney } from './support/orders-journey.js';
 import { callTrigger, createAdmin, focusedName, readTriggerUrl, createConnection, importFlow, mapConnection, openConnections, ordersFlow, tabTo } from './support/steps.js';
 
-let brook: RunningBrook;
-let service: OrdersService;
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  service = await startOrdersService('svc-orders', 'first-Passw0rd');
-  brook = await startBrook();
-  // At phone width: the journey must work on the smallest screen too.
-  browser = await launchChromium({ artifactsDir: 'test-artifacts/portal/resubmit-all', viewport: { width: 360, height: 780 } });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await brook?.close();
-  await service?.close();
-});
+// At phone width: the journey must work on the smallest screen too.
+const journey = useOrdersJourney('resubmit-all', { width: 360, height: 780 });
 
 describe('the runs a connection broke', () => {
   it('are resubmitted all at once after the connection is verified', async () => {
-    const { page, screenshot } = browser;
-    await createAdmin(page, brook.url);
+    const { page, screenshot } = journey.browser;
+    await createAdmin(page, journey.brook.url);
     await openConnections(page);
     await createConnection(page, {
       name: 'Orders API',
       connector: 'HTTP',
       authentication: 'User name and password',
-      fields: { 'Base URL': service.url, 'Verify path (optional)': '/me', 'User name': 'svc-orders', Password: 'first-Passw0rd' },
+      fields: { 'Base URL': journey.service.url, 'Verify path (optional)': '/me', 'User name': 'svc-orders', Password: 'first-Passw0rd' },
     });
     const card = page.getByRole('article', { name: 'Orders API' });
     await card.getByText('Connected').waitFor();
@@ -41,7 +25,7 @@ describe('the runs a connection broke', () => {
     await mapConnection(page, 'orders', 'Orders API');
     const hook = await readTriggerUrl(page);
 
-    service.password = 'second-Passw0rd';
+    journey.service.password = 'second-Passw0rd';
     const failed = [await callTrigger(hook, { batch: 1 }), await callTrigger(hook, { batch: 2 }), await callTrigger(hook, { batch: 3 })];
 
     // All runs, filtered to the failures of this connection.
